@@ -1,0 +1,33 @@
+namespace Unrolled;
+
+/// <summary>
+/// Declares a multi-layer perceptron on a <see langword="partial"/> class; the Unrolled source generator writes the
+/// network out for exactly this shape. Layers are the class's <see cref="DenseAttribute"/>s in source order.
+/// </summary>
+/// <example>
+/// <code>
+/// [Network(inputs: 2, Loss = LossFunction.CrossEntropy)]
+/// [Dense(3, Activation.Sigmoid)]
+/// [Dense(2, Activation.Softmax)]
+/// public partial class CirclesNet;
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class NetworkAttribute : Attribute
+{
+    /// <summary>Declares a network reading <paramref name="inputs"/> values per sample.</summary>
+    /// <param name="inputs">The number of inputs; must be positive.</param>
+    public NetworkAttribute(int inputs) => Inputs = inputs;
+
+    /// <summary>The number of inputs per sample.</summary>
+    public int Inputs { get; }
+
+    /// <summary>The loss the network's <c>Loss</c> and <c>Backward</c> compute. Default: mean squared error.</summary>
+    public LossFunction Loss { get; set; } = LossFunction.MeanSquaredError;
+
+    /// <summary>The floating-point type of parameters, inputs and outputs. Default: <see cref="Precision.Single"/>.</summary>
+    public Precision Precision { get; set; } = Precision.Single;
+
+    /// <summary>How the layers are written out. Default: <see cref="UnrollMode.Auto"/>.</summary>
+    public UnrollMode Unroll { get; set; } = UnrollMode.Auto;
+}

@@ -1,0 +1,116 @@
+using System.Numerics;
+
+namespace Unrolled;
+
+/// <summary>
+/// Activations and their derivatives, element by element, as the interpreter computes them. Generated code writes
+/// the same formulas inline, in the same order, so the two agree to the last bit or close to it.
+/// </summary>
+public static class ActivationMath
+{
+    /// <summary>Applies <paramref name="activation"/> to <paramref name="z"/>, writing <paramref name="a"/>.</summary>
+    /// <remarks>Softmax subtracts the maximum first, so large logits cannot overflow.</remarks>
+    public static void Apply<T>(Activation activation, T alpha, ReadOnlySpan<T> z, Span<T> a)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (activation == Activation.Softmax)
+        {
+            Softmax(z, a);
+            return;
+        }
+
+        for (int j = 0; j < z.Length; j++)
+        {
+            a[j] = Apply(activation, alpha, z[j]);
+        }
+    }
+
+    /// <summary>One element of an element-wise activation (not Softmax).</summary>
+    public static T Apply<T>(Activation activation, T alpha, T z)
+        where T : IFloatingPointIeee754<T> => activation switch
+    {
+        Activation.Identity => z,
+        Activation.Sigmoid => T.One / (T.One + T.Exp(-z)),
+        Activation.Tanh => T.Tanh(z),
+        Activation.Relu => T.Max(z, T.Zero),
+        Activation.LeakyRelu => z > T.Zero ? z : alpha * z,
+        Activation.Elu => z > T.Zero ? z : alpha * (T.Exp(z) - T.One),
+        Activation.Softplus => T.Max(z, T.Zero) + T.Log(T.One + T.Exp(-T.Abs(z))),
+        Activation.Silu => z / (T.One + T.Exp(-z)),
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not an element-wise activation."),
+    };
+
+    /// <summary>Softmax of <paramref name="z"/> into <paramref name="a"/>, after subtracting the maximum.</summary>
+    public static void Softmax<T>(ReadOnlySpan<T> z, Span<T> a)
+        where T : IFloatingPointIeee754<T>
+    {
+        T max = z[0];
+        for (int j = 1; j < z.Length; j++)
+        {
+            max = T.Max(max, z[j]);
+        }
+
+        T sum = T.Zero;
+        for (int j = 0; j < z.Length; j++)
+        {
+            a[j] = T.Exp(z[j] - max);
+            sum += a[j];
+        }
+
+        for (int j = 0; j < z.Length; j++)
+        {
+            a[j] /= sum;
+        }
+    }
+
+    /// <summary>
+    /// Turns the gradient with respect to the activations, <paramref name="delta"/>, into the gradient with respect
+    /// to the pre-activations, in place: delta_j *= f'(z_j), or the softmax Jacobian-vector product a ⊙ (delta - (delta · a)).
+    /// </summary>
+    public static void Backward<T>(Activation activation, T alpha, ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> delta)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (activation == Activation.Softmax)
+        {
+            T dot = T.Zero;
+            for (int j = 0; j < a.Length; j++)
+            {
+                dot += delta[j] * a[j];
+            }
+
+            for (int j = 0; j < a.Length; j++)
+            {
+                delta[j] = a[j] * (delta[j] - dot);
+            }
+
+            return;
+        }
+
+        for (int j = 0; j < delta.Length; j++)
+        {
+            delta[j] = Backward(activation, alpha, z[j], a[j], delta[j]);
+        }
+    }
+
+    /// <summary>One element of <see cref="Backward{T}(Activation, T, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T})"/>: g * f'(z), given z and a = f(z).</summary>
+    public static T Backward<T>(Activation activation, T alpha, T z, T a, T g)
+        where T : IFloatingPointIeee754<T> => activation switch
+    {
+        Activation.Identity => g,
+        Activation.Sigmoid => g * a * (T.One - a),
+        Activation.Tanh => g * (T.One - a * a),
+        Activation.Relu => z > T.Zero ? g : T.Zero,
+        Activation.LeakyRelu => z > T.Zero ? g : alpha * g,
+        Activation.Elu => z > T.Zero ? g : g * (a + alpha),
+        Activation.Softplus => g / (T.One + T.Exp(-z)),
+        Activation.Silu => g * SiluDerivative(z),
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not an element-wise activation."),
+    };
+
+    private static T SiluDerivative<T>(T z)
+        where T : IFloatingPointIeee754<T>
+    {
+        T s = T.One / (T.One + T.Exp(-z));
+        return s * (T.One + z * (T.One - s));
+    }
+}

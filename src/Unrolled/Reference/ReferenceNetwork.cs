@@ -1,0 +1,227 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace Unrolled;
+
+/// <summary>
+/// The generic interpreter: runs any <see cref="NetworkSpec"/> at run time with plain loops, with the same parameter
+/// layout, formulas and summation order as generated code. It is the oracle generated networks are tested against,
+/// and a way to run a network whose shape is known only at run time.
+/// </summary>
+/// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, whatever the spec's <see cref="Precision"/>.</typeparam>
+public sealed class ReferenceNetwork<T> : INetwork<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[] _parameters;
+    private readonly T[] _gradients;
+    private readonly T[] _alphas;
+
+    // Backward's trace: each layer's pre-activations z, activations a and deltas, kept for the backward sweep.
+    private readonly T[][] _z;
+    private readonly T[][] _a;
+    private readonly T[][] _delta;
+    private readonly int _widest;
+
+    /// <summary>Builds the network for <paramref name="spec"/> and initializes it with <paramref name="seed"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="spec"/> is null.</exception>
+    public ReferenceNetwork(NetworkSpec spec, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Spec = spec;
+        _parameters = new T[spec.ParameterCount];
+        _gradients = new T[spec.ParameterCount];
+        int layers = spec.Layers.Count;
+        _alphas = new T[layers];
+        _z = new T[layers][];
+        _a = new T[layers][];
+        _delta = new T[layers][];
+        for (int l = 0; l < layers; l++)
+        {
+            int units = spec.Layers[l].Units;
+            _alphas[l] = T.CreateTruncating(spec.Layers[l].Alpha);
+            _z[l] = new T[units];
+            _a[l] = new T[units];
+            _delta[l] = new T[units];
+            _widest = Math.Max(_widest, units);
+        }
+
+        Initialize(seed);
+    }
+
+    /// <inheritdoc/>
+    public NetworkSpec Spec { get; }
+
+    /// <inheritdoc/>
+    public int InputCount => Spec.Inputs;
+
+    /// <inheritdoc/>
+    public int OutputCount => Spec.Outputs;
+
+    /// <inheritdoc/>
+    public int ParameterCount => _parameters.Length;
+
+    /// <inheritdoc/>
+    public Span<T> Parameters => _parameters;
+
+    /// <inheritdoc/>
+    public Span<T> Gradients => _gradients;
+
+    /// <inheritdoc/>
+    public void Forward(ReadOnlySpan<T> input, Span<T> output)
+    {
+        SpanGuard.Length(input, InputCount, nameof(input));
+        SpanGuard.Length(output, OutputCount, nameof(output));
+
+        // Scratch comes from the shared pool so that concurrent callers never share it and nothing is allocated
+        // once the pool has warmed up.
+        T[] scratch = ArrayPool<T>.Shared.Rent(3 * _widest);
+        try
+        {
+            ForwardWithScratch(input, output, scratch);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(scratch);
+        }
+    }
+
+    /// <inheritdoc/>
+    public T Loss(ReadOnlySpan<T> input, ReadOnlySpan<T> target)
+    {
+        SpanGuard.Length(input, InputCount, nameof(input));
+        SpanGuard.Length(target, OutputCount, nameof(target));
+        T[] scratch = ArrayPool<T>.Shared.Rent(4 * _widest);
+        try
+        {
+            Span<T> output = scratch.AsSpan(3 * _widest, OutputCount);
+            ForwardWithScratch(input, output, scratch);
+            return LossMath.Loss<T>(Spec.Loss, scratch.AsSpan(0, OutputCount), output, target);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(scratch);
+        }
+    }
+
+    /// <inheritdoc/>
+    public T Backward(ReadOnlySpan<T> input, ReadOnlySpan<T> target)
+    {
+        SpanGuard.Length(input, InputCount, nameof(input));
+        SpanGuard.Length(target, OutputCount, nameof(target));
+        Trace(input);
+
+        int last = Spec.Layers.Count - 1;
+        T loss = LossMath.Loss(Spec.Loss, _z[last], _a[last], target);
+        LossMath.OutputDelta(Spec.Loss, Spec.Layers[last], _z[last], _a[last], target, _delta[last]);
+
+        for (int l = last; l >= 0; l--)
+        {
+            if (l < last)
+            {
+                ActivationMath.Backward(Spec.Layers[l].Activation, _alphas[l], _z[l], _a[l], _delta[l]);
+            }
+
+            ReadOnlySpan<T> x = l == 0 ? input : _a[l - 1];
+            LayerBackward(l, x, _delta[l], l == 0 ? Span<T>.Empty : _delta[l - 1]);
+        }
+
+        return loss;
+    }
+
+    /// <inheritdoc/>
+    public void ZeroGradients() => Array.Clear(_gradients);
+
+    /// <inheritdoc/>
+    public void Initialize(int seed) => Initializer.Initialize<T>(Spec, _parameters, seed);
+
+    /// <summary>
+    /// Runs the sample forward through <paramref name="scratch"/> (at least 3 x the widest layer): its first part holds
+    /// each layer's z in turn, the last layer's at the end; the other two alternate as the layers' activations.
+    /// </summary>
+    private void ForwardWithScratch(ReadOnlySpan<T> input, Span<T> output, T[] scratch)
+    {
+        Span<T> z = scratch.AsSpan(0, _widest), current = scratch.AsSpan(_widest, _widest), next = scratch.AsSpan(2 * _widest, _widest);
+        ReadOnlySpan<T> x = input;
+        int last = Spec.Layers.Count - 1;
+        for (int l = 0; l <= last; l++)
+        {
+            int units = Spec.Layers[l].Units;
+            Span<T> a = l == last ? output : next[..units];
+            LayerForward(l, x, z[..units], a);
+            x = a;
+            Span<T> previous = current;
+            current = next;
+            next = previous;
+        }
+    }
+
+    /// <summary>Runs the sample forward, keeping every layer's z and a in the trace buffers.</summary>
+    private void Trace(ReadOnlySpan<T> input)
+    {
+        ReadOnlySpan<T> x = input;
+        for (int l = 0; l < Spec.Layers.Count; l++)
+        {
+            LayerForward(l, x, _z[l], _a[l]);
+            x = _a[l];
+        }
+    }
+
+    /// <summary>z = x W + b, one input at a time (each input scales a contiguous row of W); a = f(z).</summary>
+    private void LayerForward(int layer, ReadOnlySpan<T> x, Span<T> z, Span<T> a)
+    {
+        int units = z.Length;
+        ReadOnlySpan<T> weights = _parameters.AsSpan(Spec.WeightOffset(layer), x.Length * units);
+        _parameters.AsSpan(Spec.BiasOffset(layer), units).CopyTo(z);
+        for (int i = 0; i < x.Length; i++)
+        {
+            T xi = x[i];
+            ReadOnlySpan<T> row = weights.Slice(i * units, units);
+            for (int j = 0; j < units; j++)
+            {
+                z[j] += xi * row[j];
+            }
+        }
+
+        ActivationMath.Apply(Spec.Layers[layer].Activation, _alphas[layer], z, a);
+    }
+
+    /// <summary>dW += xᵀ dz, db += dz, and (unless this is the first layer) dx = W dz.</summary>
+    private void LayerBackward(int layer, ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx)
+    {
+        int units = dz.Length;
+        ReadOnlySpan<T> weights = _parameters.AsSpan(Spec.WeightOffset(layer), x.Length * units);
+        Span<T> weightGradients = _gradients.AsSpan(Spec.WeightOffset(layer), x.Length * units);
+        Span<T> biasGradients = _gradients.AsSpan(Spec.BiasOffset(layer), units);
+        for (int i = 0; i < x.Length; i++)
+        {
+            T xi = x[i];
+            Span<T> gradientRow = weightGradients.Slice(i * units, units);
+            for (int j = 0; j < units; j++)
+            {
+                gradientRow[j] += xi * dz[j];
+            }
+        }
+
+        for (int j = 0; j < units; j++)
+        {
+            biasGradients[j] += dz[j];
+        }
+
+        if (dx.IsEmpty)
+        {
+            return;
+        }
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            ReadOnlySpan<T> row = weights.Slice(i * units, units);
+            T sum = T.Zero;
+            for (int j = 0; j < units; j++)
+            {
+                sum += row[j] * dz[j];
+            }
+
+            dx[i] = sum;
+        }
+    }
+}

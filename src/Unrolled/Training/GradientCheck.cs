@@ -1,0 +1,102 @@
+using System.Numerics;
+
+namespace Unrolled;
+
+/// <summary>How far the analytic gradient of one parameter block (a layer's weights or bias) is from the numerical one.</summary>
+/// <param name="Name">The block's name: <c>W1</c>, <c>b1</c>, <c>W2</c>, ... (layers counted from 1).</param>
+/// <param name="Offset">Where the block starts in the parameters.</param>
+/// <param name="Length">The number of parameters in the block.</param>
+/// <param name="MaxAbsoluteError">The largest |analytic - numerical| over the block.</param>
+/// <param name="MaxRelativeError">The largest |analytic - numerical| / max(|analytic|, |numerical|, floor) over the block.</param>
+public sealed record GradientCheckBlock(string Name, int Offset, int Length, double MaxAbsoluteError, double MaxRelativeError);
+
+/// <summary>The result of <see cref="GradientCheck.Run{T}"/>: one entry per parameter block, and the worst of them.</summary>
+/// <param name="Blocks">Per block, in parameter order: W1, b1, W2, b2, ...</param>
+public sealed record GradientCheckReport(IReadOnlyList<GradientCheckBlock> Blocks)
+{
+    /// <summary>The largest absolute error over all blocks.</summary>
+    public double MaxAbsoluteError => Blocks.Max(b => b.MaxAbsoluteError);
+
+    /// <summary>The largest relative error over all blocks.</summary>
+    public double MaxRelativeError => Blocks.Max(b => b.MaxRelativeError);
+
+    /// <summary>One line per block, for test output and logs.</summary>
+    public override string ToString() => string.Join(Environment.NewLine, Blocks.Select(b =>
+        FormattableString.Invariant($"{b.Name,-4} [{b.Length}] abs {b.MaxAbsoluteError:E2} rel {b.MaxRelativeError:E2}")));
+}
+
+/// <summary>Checks backpropagation against central differences, parameter by parameter.</summary>
+public static class GradientCheck
+{
+    /// <summary>
+    /// Compares <see cref="INetwork{T}.Backward"/>'s gradient for one sample with (L(p + h) - L(p - h)) / 2h for every
+    /// parameter. The network's parameters and gradients are the same afterwards as before.
+    /// </summary>
+    /// <param name="network">The network; checking in <see cref="double"/> gives meaningful small errors.</param>
+    /// <param name="input">One sample's inputs.</param>
+    /// <param name="target">Its targets.</param>
+    /// <param name="step">h: 1e-5 suits double (truncation error ~h², rounding ~1e-16/h); use ~1e-2 for float.</param>
+    /// <param name="relativeFloor">The smallest denominator of the relative error, so vanishing gradients do not turn rounding noise into large ratios.</param>
+    public static GradientCheckReport Run<T>(
+        INetwork<T> network, ReadOnlySpan<T> input, ReadOnlySpan<T> target, double step = 1e-5, double relativeFloor = 1e-6)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (!(step > 0) || !double.IsFinite(step))
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "The step must be positive and finite.");
+        }
+
+        T[] savedGradients = network.Gradients.ToArray();
+        try
+        {
+            network.ZeroGradients();
+            network.Backward(input, target);
+            T[] analytic = network.Gradients.ToArray();
+
+            var spec = network.Spec;
+            var blocks = new List<GradientCheckBlock>();
+            for (int layer = 0; layer < spec.Layers.Count; layer++)
+            {
+                int units = spec.Layers[layer].Units;
+                blocks.Add(CheckBlock(network, input, target, analytic, $"W{layer + 1}", spec.WeightOffset(layer), spec.FanIn(layer) * units, step, relativeFloor));
+                blocks.Add(CheckBlock(network, input, target, analytic, $"b{layer + 1}", spec.BiasOffset(layer), units, step, relativeFloor));
+            }
+
+            return new GradientCheckReport(blocks);
+        }
+        finally
+        {
+            savedGradients.CopyTo(network.Gradients);
+        }
+    }
+
+    private static GradientCheckBlock CheckBlock<T>(
+        INetwork<T> network, ReadOnlySpan<T> input, ReadOnlySpan<T> target, T[] analytic,
+        string name, int offset, int length, double step, double relativeFloor)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double maxAbsolute = 0, maxRelative = 0;
+        for (int k = offset; k < offset + length; k++)
+        {
+            T original = network.Parameters[k];
+            T h = T.CreateTruncating(step);
+            network.Parameters[k] = original + h;
+            double plus = double.CreateTruncating(network.Loss(input, target));
+            network.Parameters[k] = original - h;
+            double minus = double.CreateTruncating(network.Loss(input, target));
+            network.Parameters[k] = original;
+
+            // Divide by the step actually taken, which rounding to T may have changed.
+            double taken = double.CreateTruncating(original + h) - double.CreateTruncating(original - h);
+            double numerical = (plus - minus) / taken;
+            double exact = double.CreateTruncating(analytic[k]);
+            double absolute = Math.Abs(exact - numerical);
+            double relative = absolute / Math.Max(Math.Max(Math.Abs(exact), Math.Abs(numerical)), relativeFloor);
+            maxAbsolute = Math.Max(maxAbsolute, double.IsNaN(absolute) ? double.PositiveInfinity : absolute);
+            maxRelative = Math.Max(maxRelative, double.IsNaN(relative) ? double.PositiveInfinity : relative);
+        }
+
+        return new GradientCheckBlock(name, offset, length, maxAbsolute, maxRelative);
+    }
+}
