@@ -1,3 +1,4 @@
+using System;
 namespace Unrolled;
 
 /// <summary>The shape of one dense layer: its unit count, activation, and the activation's alpha.</summary>

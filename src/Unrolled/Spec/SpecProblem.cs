@@ -1,3 +1,4 @@
+using System;
 namespace Unrolled;
 
 /// <summary>The rules a network declaration can break; the generator maps each to a diagnostic id.</summary>

@@ -1,0 +1,327 @@
+using System.Collections.Generic;
+using System.Linq;
+using Unrolled.Generators.Model;
+using static Unrolled.Generators.Model.GeneratedNames;
+
+namespace Unrolled.Generators.Emitter;
+
+// One forward and one backward method per layer, so that no method outgrows what the JIT optimizes. Each writes
+// a small layer as straight-line statements and a large one as constant-bound loops.
+internal sealed partial class NetworkEmitter
+{
+    private string Header(int l)
+    {
+        var layer = _model.Layers[l];
+        return $"Layer {l + 1} (Dense {layer.FanIn} -> {layer.Units}, {layer.Activation})";
+    }
+
+    /// <summary>Declares <c>w</c> and <c>b</c>, the layer's views of the parameters (or gradients), with constant lengths.</summary>
+    private void EmitParameterViews(int l, string source, string spanType, string weights, string bias)
+    {
+        var layer = _model.Layers[l];
+        int n = layer.FanIn, m = layer.Units;
+        _w.Line($"{spanType} {weights} = {source}.Slice({_layout.Weights(l)}, {n * m}); // W{l + 1}[{n}, {m}]: [i * {m} + j] connects input i to unit j");
+        _w.Line($"{spanType} {bias} = {source}.Slice({_layout.Bias(l, layer)}, {m}); // b{l + 1}[{m}]");
+    }
+
+    private void EmitForwardLayer(int l)
+    {
+        var layer = _model.Layers[l];
+        int n = layer.FanIn, m = layer.Units;
+        _w.Line();
+        _w.Line($"/// <summary>{Header(l)}: z = x W{l + 1} + b{l + 1}, a = {ActivationName(layer.Activation)}(z).</summary>");
+        using (_w.Block($"private static void {ForwardLayer(l + 1)}({_t.ReadOnlySpan} parameters, {_t.ReadOnlySpan} x, {_t.Span} z, {_t.Span} a)"))
+        {
+            EmitParameterViews(l, "parameters", _t.ReadOnlySpan, "w", "b");
+            _w.Line("// Constant lengths let the JIT drop the bounds checks below.");
+            _w.Line($"x = x.Slice(0, {n});");
+            _w.Line($"z = z.Slice(0, {m});");
+            _w.Line($"a = a.Slice(0, {m});");
+            _w.Line();
+            if (layer.Unrolled)
+            {
+                EmitUnrolledAffine(l);
+            }
+            else
+            {
+                EmitLoopAffine(l);
+            }
+
+            _w.Line();
+            _w.Line($"// a = {ActivationCode.Describe(layer.Activation, layer.Alpha)}");
+            if (layer.Activation == Activation.Softmax)
+            {
+                EmitSoftmax(m, layer.Unrolled);
+            }
+            else if (layer.Unrolled)
+            {
+                for (int j = 0; j < m; j++)
+                {
+                    _w.Line($"a[{j}] = {ActivationCode.Forward(_t, layer.Activation, layer.Alpha, $"z{j}")};");
+                }
+            }
+            else
+            {
+                using (_w.Block($"for (int j = 0; j < {m}; j++)"))
+                {
+                    _w.Line($"a[j] = {ActivationCode.Forward(_t, layer.Activation, layer.Alpha, "z[j]")};");
+                }
+            }
+        }
+    }
+
+    private void EmitUnrolledAffine(int l)
+    {
+        var layer = _model.Layers[l];
+        int n = layer.FanIn, m = layer.Units;
+        _w.Line($"// z = x W{l + 1} + b{l + 1}, one unit per line: zj = bj + sum_i xi W[i, j]");
+        for (int i = 0; i < n; i++)
+        {
+            _w.Line($"{_t.Keyword} x{i} = x[{i}];");
+        }
+
+        for (int j = 0; j < m; j++)
+        {
+            var terms = Enumerable.Range(0, n).Select(i => $"x{i} * w[{(i * m) + j}]");
+            _w.Line($"{_t.Keyword} z{j} = b[{j}] + {string.Join(" + ", terms)};");
+        }
+
+        for (int j = 0; j < m; j++)
+        {
+            _w.Line($"z[{j}] = z{j};");
+        }
+    }
+
+    private void EmitLoopAffine(int l)
+    {
+        var layer = _model.Layers[l];
+        int n = layer.FanIn, m = layer.Units;
+        _w.Line($"// z = b{l + 1} + x W{l + 1}: start from the bias, then add each input times its row of W{l + 1} (rows are contiguous).");
+        _w.Line("b.CopyTo(z);");
+        using (_w.Block($"for (int i = 0; i < {n}; i++)"))
+        {
+            _w.Line($"{_t.Keyword} xi = x[i];");
+            _w.Line($"{_t.ReadOnlySpan} row = w.Slice(i * {m}, {m});");
+            using (_w.Block($"for (int j = 0; j < {m}; j++)"))
+            {
+                _w.Line("z[j] += xi * row[j];");
+            }
+        }
+    }
+
+    /// <summary>a = softmax(z), shifted by the largest logit so that no exponential overflows.</summary>
+    private void EmitSoftmax(int m, bool unrolled)
+    {
+        string k = _t.Keyword;
+        if (unrolled)
+        {
+            _w.Line($"{k} max = z0;");
+            for (int j = 1; j < m; j++)
+            {
+                _w.Line($"max = {_t.Call("Max", "max", $"z{j}")};");
+            }
+
+            for (int j = 0; j < m; j++)
+            {
+                _w.Line($"{k} e{j} = {_t.Call("Exp", $"z{j} - max")};");
+            }
+
+            _w.Line($"{k} sum = {string.Join(" + ", Enumerable.Range(0, m).Select(j => $"e{j}"))};");
+            for (int j = 0; j < m; j++)
+            {
+                _w.Line($"a[{j}] = e{j} / sum;");
+            }
+
+            return;
+        }
+
+        _w.Line($"{k} max = z[0];");
+        using (_w.Block($"for (int j = 1; j < {m}; j++)"))
+        {
+            _w.Line($"max = {_t.Call("Max", "max", "z[j]")};");
+        }
+
+        _w.Line($"{k} sum = {_t.Literal(0)};");
+        using (_w.Block($"for (int j = 0; j < {m}; j++)"))
+        {
+            _w.Line($"a[j] = {_t.Call("Exp", "z[j] - max")};");
+            _w.Line("sum += a[j];");
+        }
+
+        using (_w.Block($"for (int j = 0; j < {m}; j++)"))
+        {
+            _w.Line("a[j] /= sum;");
+        }
+    }
+
+    private void EmitBackwardLayer(int l)
+    {
+        var layer = _model.Layers[l];
+        int n = layer.FanIn, m = layer.Units;
+        bool hidden = l < LayerCount - 1;
+        bool first = l == 0;
+        _w.Line();
+        _w.Line("/// <summary>");
+        _w.Line($"/// {Header(l)}, backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),");
+        _w.Line($"/// adds dW{l + 1} += xT delta and db{l + 1} += delta{(first ? string.Empty : ", and writes dL/dx = W delta to previousDelta")}.");
+        _w.Line("/// </summary>");
+        string previous = first ? string.Empty : $", {_t.Span} previousDelta";
+        using (_w.Block($"private static void {BackwardLayer(l + 1)}({_t.ReadOnlySpan} parameters, {_t.Span} gradients, "
+            + $"{_t.ReadOnlySpan} x, {_t.ReadOnlySpan} z, {_t.ReadOnlySpan} a, {_t.Span} delta{previous})"))
+        {
+            bool needsActivation = hidden && layer.Activation != Activation.Identity;
+            if (!first)
+            {
+                _w.Line($"{_t.ReadOnlySpan} w = parameters.Slice({_layout.Weights(l)}, {n * m}); // W{l + 1}[{n}, {m}]: [i * {m} + j] connects input i to unit j");
+            }
+
+            EmitParameterViews(l, "gradients", _t.Span, "gw", "gb");
+            _w.Line($"x = x.Slice(0, {n});");
+            if (needsActivation)
+            {
+                _w.Line($"z = z.Slice(0, {m});");
+                _w.Line($"a = a.Slice(0, {m});");
+            }
+
+            _w.Line($"delta = delta.Slice(0, {m});");
+            if (!first)
+            {
+                _w.Line($"previousDelta = previousDelta.Slice(0, {n});");
+            }
+
+            _w.Line();
+            if (layer.Unrolled)
+            {
+                EmitUnrolledBackward(l, hidden, first);
+            }
+            else
+            {
+                EmitLoopBackward(l, hidden, first);
+            }
+        }
+    }
+
+    private void EmitUnrolledBackward(int l, bool hidden, bool first)
+    {
+        var layer = _model.Layers[l];
+        int n = layer.FanIn, m = layer.Units;
+        string k = _t.Keyword;
+        if (hidden && layer.Activation != Activation.Identity)
+        {
+            _w.Line($"// dL/dz = dL/da f'(z), {ActivationCode.DescribeDerivative(layer.Activation, layer.Alpha)}");
+            for (int j = 0; j < m; j++)
+            {
+                string expression = ActivationCode.Backward(_t, layer.Activation, layer.Alpha, $"delta[{j}]", $"z[{j}]", $"a[{j}]", $"s{j}", out string? prelude);
+                if (prelude is not null)
+                {
+                    _w.Line(prelude);
+                }
+
+                _w.Line($"{k} d{j} = {expression};");
+            }
+        }
+        else
+        {
+            _w.Line(hidden ? "// dL/dz = dL/da: the identity passes the gradient through." : "// delta is dL/dz already.");
+            for (int j = 0; j < m; j++)
+            {
+                _w.Line($"{k} d{j} = delta[{j}];");
+            }
+        }
+
+        _w.Line();
+        _w.Line($"// dW{l + 1} += xT delta: each weight's gradient is its input times its unit's delta.");
+        for (int i = 0; i < n; i++)
+        {
+            _w.Line($"{k} x{i} = x[{i}];");
+            for (int j = 0; j < m; j++)
+            {
+                _w.Line($"gw[{(i * m) + j}] += x{i} * d{j};");
+            }
+        }
+
+        _w.Line();
+        _w.Line($"// db{l + 1} += delta");
+        for (int j = 0; j < m; j++)
+        {
+            _w.Line($"gb[{j}] += d{j};");
+        }
+
+        if (first)
+        {
+            return;
+        }
+
+        _w.Line();
+        _w.Line($"// dL/dx = W{l + 1} delta: what each input of this layer contributed, for layer {l}.");
+        for (int i = 0; i < n; i++)
+        {
+            var terms = Enumerable.Range(0, m).Select(j => $"w[{(i * m) + j}] * d{j}");
+            _w.Line($"previousDelta[{i}] = {string.Join(" + ", terms)};");
+        }
+    }
+
+    private void EmitLoopBackward(int l, bool hidden, bool first)
+    {
+        var layer = _model.Layers[l];
+        int n = layer.FanIn, m = layer.Units;
+        string k = _t.Keyword;
+        if (hidden && layer.Activation != Activation.Identity)
+        {
+            _w.Line($"// dL/dz = dL/da f'(z), {ActivationCode.DescribeDerivative(layer.Activation, layer.Alpha)}");
+            using (_w.Block($"for (int j = 0; j < {m}; j++)"))
+            {
+                string expression = ActivationCode.Backward(_t, layer.Activation, layer.Alpha, "delta[j]", "z[j]", "a[j]", "s", out string? prelude);
+                if (prelude is not null)
+                {
+                    _w.Line(prelude);
+                }
+
+                _w.Line($"delta[j] = {expression};");
+            }
+
+            _w.Line();
+        }
+
+        _w.Line(first
+            ? $"// dW{l + 1} += xT delta, one input (one row of W{l + 1}) at a time."
+            : $"// dW{l + 1} += xT delta and dL/dx = W{l + 1} delta, one input (one row of W{l + 1}) at a time.");
+        using (_w.Block($"for (int i = 0; i < {n}; i++)"))
+        {
+            _w.Line($"{k} xi = x[i];");
+            _w.Line($"{_t.Span} gradientRow = gw.Slice(i * {m}, {m});");
+            if (!first)
+            {
+                _w.Line($"{_t.ReadOnlySpan} row = w.Slice(i * {m}, {m});");
+                _w.Line($"{k} sum = {_t.Literal(0)};");
+            }
+
+            using (_w.Block($"for (int j = 0; j < {m}; j++)"))
+            {
+                _w.Line("gradientRow[j] += xi * delta[j];");
+                if (!first)
+                {
+                    _w.Line("sum += row[j] * delta[j];");
+                }
+            }
+
+            if (!first)
+            {
+                _w.Line("previousDelta[i] = sum;");
+            }
+        }
+
+        _w.Line();
+        _w.Line($"// db{l + 1} += delta");
+        using (_w.Block($"for (int j = 0; j < {m}; j++)"))
+        {
+            _w.Line("gb[j] += delta[j];");
+        }
+    }
+
+    private static string ActivationName(Activation activation) => activation switch
+    {
+        Activation.LeakyRelu => "leaky_relu",
+        _ => activation.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Unrolled.Generators.Model;
+
+/// <summary>The names of the members the emitter writes into the user's class, in one place.</summary>
+internal static class GeneratedNames
+{
+    public const string ParametersField = "_parameters";
+    public const string GradientsField = "_gradients";
+    public const string TraceField = "_trace";
+    public const string ParameterBuffer = "ParameterBuffer";
+    public const string TraceBuffer = "TraceBuffer";
+    public const string ScratchBuffer = "ScratchBuffer";
+    public const string ComputeLoss = "ComputeLoss";
+    public const string OutputDelta = "OutputDelta";
+
+    public static string ForwardLayer(int layer) => "ForwardLayer" + layer;
+
+    public static string BackwardLayer(int layer) => "BackwardLayer" + layer;
+
+    public static IEnumerable<string> Members(int layerCount)
+    {
+        string[] fixedNames =
+        [
+            "InputCount", "OutputCount", "ParameterCount", "Spec", "Parameters", "Gradients",
+            "Forward", "Loss", "Backward", "ZeroGradients", "Initialize",
+            ParametersField, GradientsField, TraceField, ParameterBuffer, TraceBuffer, ScratchBuffer, ComputeLoss, OutputDelta,
+        ];
+        return fixedNames
+            .Concat(Enumerable.Range(1, layerCount).Select(ForwardLayer))
+            .Concat(Enumerable.Range(1, layerCount).Select(BackwardLayer));
+    }
+
+    /// <summary>
+    /// True when <paramref name="method"/> shares a name with a generated public method but not its parameter
+    /// types, so that both can exist side by side.
+    /// </summary>
+    public static bool IsDistinctOverload(IMethodSymbol method, Precision precision)
+    {
+        string t = precision == Precision.Double ? "double" : "float";
+        string[]? generated = method.Name switch
+        {
+            "Forward" => [$"System.ReadOnlySpan<{t}>", $"System.Span<{t}>"],
+            "Loss" or "Backward" => [$"System.ReadOnlySpan<{t}>", $"System.ReadOnlySpan<{t}>"],
+            "ZeroGradients" => [],
+            "Initialize" => ["int"],
+            _ => null,
+        };
+        return generated is not null
+            && !method.Parameters.Select(p => p.Type.ToDisplayString()).SequenceEqual(generated);
+    }
+}

@@ -1,0 +1,52 @@
+namespace Unrolled.Generators.Model;
+
+// The pipeline's models hold only strings, numbers, enums and EquatableArray: never a symbol, syntax node,
+// location or compilation. The generator caches on their equality; anything else would defeat the cache
+// (and keep whole compilations alive).
+
+/// <summary>A type that encloses the network's class; generated code re-opens it as a partial.</summary>
+/// <param name="Keyword">"class", "struct", "record", "record struct" or "interface".</param>
+internal readonly record struct ContainingTypeModel(string Keyword, string Name);
+
+/// <summary>One dense layer as declared, with the unrolling decision already taken.</summary>
+/// <param name="Alpha">The activation's alpha with defaults applied (0 when the activation takes none).</param>
+/// <param name="Unrolled">True to write straight-line statements, false for constant-bound loops.</param>
+internal readonly record struct LayerModel(int FanIn, int Units, Activation Activation, double Alpha, bool Unrolled);
+
+/// <summary>Everything the emitter needs to write one network, and nothing else.</summary>
+/// <param name="Namespace">The namespace, or empty for the global namespace.</param>
+/// <param name="GenerateConstructor">False when the class declares its own instance constructors.</param>
+internal sealed record NetworkModel(
+    string Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string Name,
+    int Inputs,
+    LossFunction Loss,
+    Precision Precision,
+    UnrollMode Unroll,
+    EquatableArray<LayerModel> Layers,
+    bool GenerateConstructor)
+{
+    public int Outputs => Layers[Layers.Count - 1].Units;
+
+    /// <summary>The file name of the generated source: <c>{Namespace}.{Outer}.{Type}.g.cs</c>.</summary>
+    public string HintName
+    {
+        get
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (Namespace.Length > 0)
+            {
+                parts.Add(Namespace);
+            }
+
+            foreach (var type in ContainingTypes)
+            {
+                parts.Add(type.Name);
+            }
+
+            parts.Add(Name);
+            return string.Join(".", parts) + ".g.cs";
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Unrolled.Generators.Diagnostics;
+using Unrolled.Generators.Emitter;
+using Unrolled.Generators.Model;
+using Unrolled.Generators.Parser;
+
+namespace Unrolled.Generators;
+
+/// <summary>
+/// Writes out every class marked <c>[Network]</c>: parse each declaration into an equatable model, then emit one
+/// source file per network. Diagnostics flow beside the models; nothing here throws.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetworkGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // The few compilation facts that decide whether anything can be generated, reduced to a small value.
+        var facts = context.CompilationProvider
+            .Select(static (compilation, _) => new CompilationFacts(
+                compilation is CSharpCompilation c && c.LanguageVersion >= LanguageVersion.CSharp12,
+                compilation is CSharpCompilation cs ? cs.LanguageVersion.ToDisplayString() : "?",
+                compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.InlineArrayAttribute") is not null))
+            .WithTrackingName(TrackingNames.Facts);
+
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                NetworkParser.NetworkAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => NetworkParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var models = parsed
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Combine(facts)
+            .WithTrackingName(TrackingNames.Models);
+
+        context.RegisterSourceOutput(models, static (spc, pair) =>
+        {
+            var (model, compilationFacts) = pair;
+            if (compilationFacts.LanguageVersionSupported && compilationFacts.InlineArraysAvailable)
+            {
+                spc.AddSource(model!.HintName, NetworkEmitter.Emit(model));
+            }
+        });
+
+        var diagnostics = parsed
+            .Combine(facts)
+            .Select(static (pair, _) => NetworkParser.WithCompilationChecks(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        {
+            foreach (var diagnostic in list)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        // [Dense] on a class without [Network]: nothing to generate, but the user should hear about it.
+        var orphans = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                NetworkParser.DenseAttributeName,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (ctx, ct) => NetworkParser.ParseOrphanLayers(ctx, ct))
+            .Where(static diagnostic => diagnostic is not null)
+            .WithTrackingName(TrackingNames.OrphanLayers);
+
+        context.RegisterSourceOutput(orphans, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic!.ToDiagnostic()));
+    }
+}
