@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace Unrolled.Generators.Tests.Infrastructure;
+
+/// <summary>One randomly drawn network declaration.</summary>
+public sealed record Topology(string Name, int Inputs, (int Units, Activation Activation, double Alpha)[] Layers, LossFunction Loss, Precision Precision, UnrollMode Unroll)
+{
+    public string Declaration
+    {
+        get
+        {
+            var text = new StringBuilder();
+            text.Append(CultureInfo.InvariantCulture, $"[Network({Inputs}, Loss = LossFunction.{Loss}, Precision = Precision.{Precision}, Unroll = UnrollMode.{Unroll})]\n");
+            foreach (var (units, activation, alpha) in Layers)
+            {
+                string alphaText = double.IsNaN(alpha) ? string.Empty : ", Alpha = " + alpha.ToString("R", CultureInfo.InvariantCulture);
+                text.Append(CultureInfo.InvariantCulture, $"[Dense({units}, Activation.{activation}{alphaText})]\n");
+            }
+
+            return text.Append(CultureInfo.InvariantCulture, $"public partial class {Name};\n").ToString();
+        }
+    }
+
+    public override string ToString() =>
+        $"{Name}: {Inputs} -> {string.Join(" -> ", Layers.Select(l => $"{l.Units} {l.Activation}"))}, {Loss}, {Precision}, {Unroll}";
+}
+
+/// <summary>
+/// Draws legal topologies (1 to 4 layers of 1 to 32 units, every activation, loss and precision that fit together)
+/// by seed, and compiles them all into one in-memory assembly.
+/// </summary>
+public static class RandomTopologies
+{
+    public const int Count = 120;
+    private const string Namespace = "RandomNets";
+
+    private static readonly Activation[] Hidden =
+        [Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.Relu, Activation.LeakyRelu, Activation.Elu, Activation.Softplus, Activation.Silu];
+
+    private static readonly Lazy<(Topology[] Topologies, Assembly Assembly)> Compiled = new(Compile);
+
+    public static IReadOnlyList<Topology> Topologies => Compiled.Value.Topologies;
+
+    public static object CreateGenerated(int index) =>
+        Activator.CreateInstance(Compiled.Value.Assembly.GetType($"{Namespace}.{Topologies[index].Name}", throwOnError: true)!)!;
+
+    public static Topology Draw(SeededRandom random, int index)
+    {
+        int layerCount = 1 + random.NextInt(4);
+        var layers = new (int, Activation, double)[layerCount];
+        var loss = (LossFunction)random.NextInt(3);
+        for (int l = 0; l < layerCount; l++)
+        {
+            bool last = l == layerCount - 1;
+            Activation activation = last
+                ? loss switch
+                {
+                    LossFunction.CrossEntropy => Activation.Softmax,
+                    LossFunction.BinaryCrossEntropy => Activation.Sigmoid,
+                    _ => random.NextInt(5) == 0 ? Activation.Softmax : Hidden[random.NextInt(Hidden.Length)],
+                }
+                : Hidden[random.NextInt(Hidden.Length)];
+            double alpha = activation switch
+            {
+                Activation.LeakyRelu when random.NextInt(2) == 0 => Math.Round(random.NextDouble(0, 0.5), 3),
+                Activation.Elu when random.NextInt(2) == 0 => Math.Round(random.NextDouble(0.1, 2), 3),
+                _ => double.NaN,
+            };
+            layers[l] = (1 + random.NextInt(32), activation, alpha);
+        }
+
+        return new Topology(
+            $"Net{index:D3}",
+            1 + random.NextInt(32),
+            layers,
+            loss,
+            (Precision)random.NextInt(2),
+            (UnrollMode)random.NextInt(3));
+    }
+
+    private static (Topology[], Assembly) Compile()
+    {
+        var random = new SeededRandom(20261122);
+        var topologies = Enumerable.Range(0, Count).Select(i => Draw(random, i)).ToArray();
+        string source = "using Unrolled;\nnamespace " + Namespace + ";\n\n" + string.Join("\n", topologies.Select(t => t.Declaration));
+        var run = GeneratorRunner.Run(source);
+        if (!run.CompilationDiagnostics.IsEmpty)
+        {
+            throw new InvalidOperationException("Random topologies did not compile cleanly:\n" + string.Join("\n", run.CompilationDiagnostics.Take(10)));
+        }
+
+        return (topologies, InMemoryAssembly.Load(run.Output));
+    }
+}
