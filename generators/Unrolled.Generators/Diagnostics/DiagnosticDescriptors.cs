@@ -57,7 +57,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MemberConflict = Error(
         "UNR015", "Member name taken",
-        "'{0}' already declares a member named '{1}', which the generated network needs — rename or remove it");
+        "'{0}' {1} a member named '{2}', which the generated network needs — rename or remove it");
 
     public static readonly DiagnosticDescriptor InlineArraysUnavailable = Error(
         "UNR016", ".NET 8 or later is required",

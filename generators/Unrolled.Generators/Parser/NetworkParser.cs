@@ -25,8 +25,9 @@ internal static class NetworkParser
         var networkLocation = LocationOf(network, cancellationToken);
         var diagnostics = new List<DiagnosticInfo>();
 
-        // An attribute that does not bind (a missing argument, a non-constant) is the compiler's to report.
-        if (!TryReadNetwork(network, out int inputs, out var loss, out var precision, out var unroll))
+        // An attribute that does not bind (a missing argument, a non-constant, a duplicate) is the compiler's to report.
+        if (type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == NetworkAttributeName) != 1
+            || !TryReadNetwork(network, out int inputs, out var loss, out var precision, out var unroll))
         {
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty, networkLocation);
         }
@@ -302,7 +303,7 @@ internal static class NetworkParser
         if (taken.Contains(type.Name))
         {
             reported.Add(type.Name);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberConflict, location, type.Name, type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberConflict, location, type.Name, "shares its name with", type.Name));
         }
 
         foreach (var member in type.GetMembers())
@@ -312,7 +313,23 @@ internal static class NetworkParser
                 && !(member is IMethodSymbol method && GeneratedNames.IsDistinctOverload(method, precision))
                 && reported.Add(member.Name))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberConflict, location, type.Name, member.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberConflict, location, type.Name, "already declares", member.Name));
+            }
+        }
+
+        // Inherited members would be hidden by the generated ones (CS0108), which breaks builds that treat warnings as errors.
+        for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+        {
+            foreach (var member in baseType.GetMembers())
+            {
+                if (!member.IsImplicitlyDeclared
+                    && member.DeclaredAccessibility != Accessibility.Private
+                    && taken.Contains(member.Name)
+                    && !(member is IMethodSymbol method && GeneratedNames.IsDistinctOverload(method, precision))
+                    && reported.Add(member.Name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberConflict, location, type.Name, $"inherits from '{baseType.Name}'", member.Name));
+                }
             }
         }
     }

@@ -1,0 +1,299 @@
+extern alias generator;
+
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Unrolled.Generators.Tests.Infrastructure;
+
+namespace Unrolled.Generators.Tests;
+
+/// <summary>Every rule: the exact id, severity, message and span, and no other diagnostic from the generator.</summary>
+public class DiagnosticTests
+{
+    [Fact]
+    public void UNR001_type_not_partial() => AssertSingle("""
+        [[|Network(2)|]]
+        [Dense(1)]
+        public class Net;
+        """, "UNR001", DiagnosticSeverity.Error,
+        "'Net' must be declared partial so that the network can be generated into it — add the 'partial' modifier");
+
+    [Fact]
+    public void UNR002_no_dense_layer() => AssertSingle("""
+        [[|Network(2)|]]
+        public partial class Net;
+        """, "UNR002", DiagnosticSeverity.Error,
+        "'Net' declares no layer — add at least one [Dense(units, activation)] attribute to it");
+
+    [Fact]
+    public void UNR003_input_count_not_positive() => AssertSingle("""
+        [[|Network(0)|]]
+        [Dense(1)]
+        public partial class Net;
+        """, "UNR003", DiagnosticSeverity.Error,
+        "'Net' declares 0 inputs; the input count must be positive — declare at least 1 input");
+
+    [Fact]
+    public void UNR004_unit_count_not_positive() => AssertSingle("""
+        [Network(2)]
+        [Dense(4, Activation.Tanh)]
+        [[|Dense(-3, Activation.Relu)|]]
+        [Dense(1)]
+        public partial class Net;
+        """, "UNR004", DiagnosticSeverity.Error,
+        "Layer 2 of 'Net' declares -3 units; a layer needs at least 1 unit");
+
+    [Fact]
+    public void UNR005_softmax_not_on_the_last_layer() => AssertSingle("""
+        [Network(2)]
+        [[|Dense(3, Activation.Softmax)|]]
+        [Dense(2, Activation.Softmax)]
+        public partial class Net;
+        """, "UNR005", DiagnosticSeverity.Error,
+        "Softmax is only allowed on the last layer; layer 1 of 'Net' uses it — use another activation here");
+
+    [Fact]
+    public void UNR006_cross_entropy_without_softmax() => AssertSingle("""
+        [[|Network(2, Loss = LossFunction.CrossEntropy)|]]
+        [Dense(2, Activation.Sigmoid)]
+        public partial class Net;
+        """, "UNR006", DiagnosticSeverity.Error,
+        "CrossEntropy needs a Softmax output layer, but the last layer of 'Net' uses Sigmoid — make it Softmax, or use another loss");
+
+    [Fact]
+    public void UNR006_binary_cross_entropy_without_sigmoid() => AssertSingle("""
+        [[|Network(2, Loss = LossFunction.BinaryCrossEntropy)|]]
+        [Dense(4, Activation.Relu)]
+        [Dense(1)]
+        public partial class Net;
+        """, "UNR006", DiagnosticSeverity.Error,
+        "BinaryCrossEntropy needs a Sigmoid output layer, but the last layer of 'Net' uses Identity — make it Sigmoid, or use another loss");
+
+    [Fact]
+    public void UNR007_layers_spread_over_several_declarations() => AssertSingle("""
+        [Network(2)]
+        [Dense(3, Activation.Tanh)]
+        public partial class Net;
+
+        [[|Dense(1)|]]
+        public partial class Net;
+        """, "UNR007", DiagnosticSeverity.Error,
+        "The [Dense] layers of 'Net' are spread over several partial declarations, so their order is undefined — put all of them on one declaration");
+
+    [Theory]
+    [InlineData("public partial class Net<T>;", "it is generic — declare a non-generic class")]
+    [InlineData("public static partial class Net;", "it is static — remove the 'static' modifier")]
+    [InlineData("public partial record Net;", "it is a record — declare it as a class")]
+    public void UNR008_unsupported_type(string declaration, string reason) => AssertSingle($"""
+        [[|Network(2)|]]
+        [Dense(1)]
+        {declaration}
+        """, "UNR008", DiagnosticSeverity.Error, $"'Net' cannot hold a generated network: {reason}");
+
+    [Fact]
+    public void UNR008_nested_in_a_generic_type() => AssertSingle("""
+        public partial class Outer<T>
+        {
+            [[|Network(2)|]]
+            [Dense(1)]
+            public partial class Net;
+        }
+        """, "UNR008", DiagnosticSeverity.Error,
+        "'Net' cannot hold a generated network: it is nested in generic type 'Outer' — move it out");
+
+    [Fact]
+    public void UNR008_nested_in_a_type_that_is_not_partial() => AssertSingle("""
+        public class Outer
+        {
+            [[|Network(2)|]]
+            [Dense(1)]
+            public partial class Net;
+        }
+        """, "UNR008", DiagnosticSeverity.Error,
+        "'Net' cannot hold a generated network: it is nested in 'Outer', which is not partial — make 'Outer' partial");
+
+    [Fact]
+    public void UNR009_alpha_on_an_activation_without_one_is_a_warning_and_code_is_still_generated()
+    {
+        var run = AssertSingle("""
+            [Network(2)]
+            [[|Dense(2, Activation.Relu, Alpha = 0.5)|]]
+            public partial class Net;
+            """, "UNR009", DiagnosticSeverity.Warning,
+            "Relu takes no Alpha; layer 1 of 'Net' sets it — remove Alpha, or use LeakyRelu or Elu");
+        Assert.Single(run.Sources);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("LeakyRelu", "1.5", "Alpha of LeakyRelu must be in [0, 1); layer 1 of 'Net' sets 1.5 — use a slope such as 0.01")]
+    [InlineData("LeakyRelu", "-0.1", "Alpha of LeakyRelu must be in [0, 1); layer 1 of 'Net' sets -0.1 — use a slope such as 0.01")]
+    [InlineData("Elu", "0", "Alpha of Elu must be positive and finite; layer 1 of 'Net' sets 0 — use a value such as 1.0")]
+    [InlineData("Elu", "double.PositiveInfinity", "Alpha of Elu must be positive and finite; layer 1 of 'Net' sets Infinity — use a value such as 1.0")]
+    public void UNR010_alpha_out_of_range(string activation, string alpha, string message) => AssertSingle($"""
+        [Network(2)]
+        [[|Dense(2, Activation.{activation}, Alpha = {alpha})|]]
+        public partial class Net;
+        """, "UNR010", DiagnosticSeverity.Error, message);
+
+    [Fact]
+    public void UNR011_language_version_below_12()
+    {
+        var run = AssertSingle("""
+            [[|Network(2)|]]
+            [Dense(1)]
+            public partial class Net { }
+            """, "UNR011", DiagnosticSeverity.Error,
+            "Generated networks need C# 12 or later (inline arrays), but 'Net' is compiled as C# 11.0 — set <LangVersion>12</LangVersion> or later",
+            LanguageVersion.CSharp11);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void UNR012_dense_without_network() => AssertSingle("""
+        [[|Dense(4, Activation.Relu)|]]
+        [Dense(1)]
+        public partial class Net;
+        """, "UNR012", DiagnosticSeverity.Error,
+        "'Net' declares [Dense] layers but no [Network] — add [Network(inputs: N)] to it");
+
+    [Fact]
+    public void UNR013_layer_too_large_to_unroll_falls_back_to_loops()
+    {
+        var run = AssertSingle("""
+            [Network(40, Unroll = UnrollMode.Full)]
+            [[|Dense(40, Activation.Tanh)|]]
+            [Dense(2)]
+            public partial class Net;
+            """, "UNR013", DiagnosticSeverity.Info,
+            "Layer 1 of 'Net' (40 -> 40) is too large to unroll within the JIT's optimization limits; it is written as loops");
+        Assert.Contains("for (int i = 0; i < 40; i++)", run.Sources.Values.Single());
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void UNR014_activation_that_is_not_an_enum_value() => AssertSingle("""
+        [Network(2)]
+        [[|Dense(2, (Activation)42)|]]
+        public partial class Net;
+        """, "UNR014", DiagnosticSeverity.Error,
+        "Layer 1 of 'Net' uses activation value 42, which is not an Activation — use one of the named values");
+
+    [Fact]
+    public void UNR014_loss_that_is_not_an_enum_value() => AssertSingle("""
+        [[|Network(2, Loss = (LossFunction)7)|]]
+        [Dense(1)]
+        public partial class Net;
+        """, "UNR014", DiagnosticSeverity.Error,
+        "Loss of 'Net' is 7, which is not a LossFunction — use one of the named values");
+
+    [Theory]
+    [InlineData("public int Parameters;", "Parameters")]
+    [InlineData("public void Forward(System.ReadOnlySpan<float> x, System.Span<float> y) { }", "Forward")]
+    [InlineData("private static void ForwardLayer1() { }", "ForwardLayer1")]
+    [InlineData("private int _trace;", "_trace")]
+    public void UNR015_member_name_taken(string member, string name) => AssertSingle($$"""
+        [[|Network(2)|]]
+        [Dense(1)]
+        public partial class Net
+        {
+            {{member}}
+        }
+        """, "UNR015", DiagnosticSeverity.Error,
+        $"'Net' already declares a member named '{name}', which the generated network needs — rename or remove it");
+
+    [Fact]
+    public void UNR015_member_name_inherited_from_a_base_class() => AssertSingle("""
+        public class Controller
+        {
+            public float Loss(System.ReadOnlySpan<float> input, System.ReadOnlySpan<float> target) => 0;
+        }
+
+        [[|Network(2)|]]
+        [Dense(1)]
+        public partial class Net : Controller;
+        """, "UNR015", DiagnosticSeverity.Error,
+        "'Net' inherits from 'Controller' a member named 'Loss', which the generated network needs — rename or remove it");
+
+    [Fact]
+    public void An_overload_of_a_generated_method_is_not_a_conflict()
+    {
+        var run = GeneratorRunner.Run("""
+            using Unrolled;
+            [Network(2)]
+            [Dense(1)]
+            public partial class Net
+            {
+                public void Forward(float[] input, float[] output) => Forward(new System.ReadOnlySpan<float>(input), new System.Span<float>(output));
+            }
+            """);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void UNR016_target_framework_without_inline_arrays()
+    {
+        var result = new generator::Unrolled.Generators.Model.ParseResult(
+            null, default, null);
+        var facts = new generator::Unrolled.Generators.Model.CompilationFacts(true, "12.0", InlineArraysAvailable: false);
+        var diagnostic = Assert.Single(generator::Unrolled.Generators.Parser.NetworkParser.WithCompilationChecks(result, facts));
+        Assert.Equal("UNR016", diagnostic.Descriptor.Id);
+        Assert.Equal(
+            "Generated networks need InlineArrayAttribute (.NET 8 or later), which the target framework of 'the network' lacks — target net8.0 or later",
+            diagnostic.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void UNR017_too_many_parameters() => AssertSingle("""
+        [[|Network(100000)|]]
+        [Dense(30000)]
+        public partial class Net;
+        """, "UNR017", DiagnosticSeverity.Error,
+        "'Net' has 3000030000 parameters, more than 2147483647 — use fewer or smaller layers");
+
+    [Fact]
+    public void UNR018_own_constructor_means_no_generated_constructor()
+    {
+        var run = AssertSingle("""
+            [[|Network(2)|]]
+            [Dense(1)]
+            public partial class Net
+            {
+                public Net(int seed) => Initialize(seed);
+            }
+            """, "UNR018", DiagnosticSeverity.Info,
+            "'Net' declares its own constructor, so no constructor is generated and the parameters start at zero — call Initialize(seed) in your constructor");
+        Assert.DoesNotContain("public Net()", run.Sources.Values.Single());
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Every_descriptor_id_is_listed_in_the_release_notes()
+    {
+        var ids = typeof(generator::Unrolled.Generators.Diagnostics.DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
+            .ToList();
+        string notes = File.ReadAllText(Path.Combine(RepositoryRoot(), "generators", "Unrolled.Generators", "AnalyzerReleases.Unshipped.md"));
+        Assert.Equal(18, ids.Count);
+        Assert.All(ids, id => Assert.Contains(id + " |", notes));
+    }
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+
+    /// <summary>Runs the generator and asserts it reported exactly one diagnostic, as given, on the marked span.</summary>
+    private static GeneratorRun AssertSingle(
+        string markup, string id, DiagnosticSeverity severity, string message, LanguageVersion version = LanguageVersion.CSharp12)
+    {
+        var (source, span) = Markup.Parse("using Unrolled;\n" + markup);
+        var run = GeneratorRunner.Run(source, version);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Empty(run.DiagnosticsInGeneratedCode);
+        return run;
+    }
+}
