@@ -39,8 +39,8 @@ public class RandomTopologyTests(ITestOutputHelper output)
 
         var random = new SeededRandom(index);
         var (input, target) = Sample(network.Spec, random, network.InputCount, network.OutputCount, double.CreateTruncating);
-        // Below 1e-5 a gradient is compared absolutely: the finite differences' rounding noise (~1e-12) is all that is left.
-        var report = GradientCheck.Run(network, input, target, relativeFloor: 1e-5);
+        // Below 1e-4 a gradient is compared absolutely: the finite differences' rounding noise (~1e-12) is all that is left.
+        var report = GradientCheck.Run(network, input, target, relativeFloor: 1e-4);
         output.WriteLine(RandomTopologies.Topologies[index].ToString());
         output.WriteLine(report.ToString());
         Assert.True(report.MaxRelativeError < 1e-6, $"Gradient check failed:\n{report}");

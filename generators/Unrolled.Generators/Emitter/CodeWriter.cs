@@ -39,6 +39,14 @@ internal sealed class CodeWriter
         return new Scope(this);
     }
 
+    /// <summary>A bare block, to scope the locals of one piece of work.</summary>
+    public Scope Block()
+    {
+        Line("{");
+        _indent++;
+        return new Scope(this);
+    }
+
     public override string ToString() => _text.ToString();
 
     public readonly struct Scope : IDisposable

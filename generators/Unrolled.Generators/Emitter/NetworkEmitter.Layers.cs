@@ -38,34 +38,24 @@ internal sealed partial class NetworkEmitter
             _w.Line($"z = z.Slice(0, {m});");
             _w.Line($"a = a.Slice(0, {m});");
             _w.Line();
-            if (layer.Unrolled)
+            if (!layer.Unrolled)
             {
-                EmitUnrolledAffine(l);
-            }
-            else
-            {
-                EmitLoopAffine(l);
+                EmitVectorForward(l);
+                return;
             }
 
+            EmitUnrolledAffine(l);
             _w.Line();
             _w.Line($"// a = {ActivationCode.Describe(layer.Activation, layer.Alpha)}");
             if (layer.Activation == Activation.Softmax)
             {
-                EmitSoftmax(m, layer.Unrolled);
+                EmitSoftmax(m, unrolled: true);
+                return;
             }
-            else if (layer.Unrolled)
+
+            for (int j = 0; j < m; j++)
             {
-                for (int j = 0; j < m; j++)
-                {
-                    _w.Line($"a[{j}] = {ActivationCode.Forward(_t, layer.Activation, layer.Alpha, $"z{j}")};");
-                }
-            }
-            else
-            {
-                using (_w.Block($"for (int j = 0; j < {m}; j++)"))
-                {
-                    _w.Line($"a[j] = {ActivationCode.Forward(_t, layer.Activation, layer.Alpha, "z[j]")};");
-                }
+                _w.Line($"a[{j}] = {ActivationCode.Forward(_t, layer.Activation, layer.Alpha, $"z{j}")};");
             }
         }
     }
@@ -74,7 +64,7 @@ internal sealed partial class NetworkEmitter
     {
         var layer = _model.Layers[l];
         int n = layer.FanIn, m = layer.Units;
-        _w.Line($"// z = x W{l + 1} + b{l + 1}, one unit per line: zj = bj + sum_i xi W[i, j]");
+        _w.Line($"// z = x W{l + 1} + b{l + 1}, unit by unit: zj = bj, then zj += xi W[i, j] for each input i (fused multiply-adds).");
         for (int i = 0; i < n; i++)
         {
             _w.Line($"{_t.Keyword} x{i} = x[{i}];");
@@ -82,8 +72,11 @@ internal sealed partial class NetworkEmitter
 
         for (int j = 0; j < m; j++)
         {
-            var terms = Enumerable.Range(0, n).Select(i => $"x{i} * w[{(i * m) + j}]");
-            _w.Line($"{_t.Keyword} z{j} = b[{j}] + {string.Join(" + ", terms)};");
+            _w.Line($"{_t.Keyword} z{j} = b[{j}];");
+            for (int i = 0; i < n; i++)
+            {
+                _w.Line($"z{j} = {VectorWidth.MultiplyAdd($"x{i}", $"w[{(i * m) + j}]", $"z{j}")};");
+            }
         }
 
         for (int j = 0; j < m; j++)
@@ -92,7 +85,8 @@ internal sealed partial class NetworkEmitter
         }
     }
 
-    private void EmitLoopAffine(int l)
+    /// <summary>The scalar loops of z = b + x W, for machines without SIMD.</summary>
+    private void EmitLoopAffineBody(int l)
     {
         var layer = _model.Layers[l];
         int n = layer.FanIn, m = layer.Units;
@@ -104,7 +98,7 @@ internal sealed partial class NetworkEmitter
             _w.Line($"{_t.ReadOnlySpan} row = w.Slice(i * {m}, {m});");
             using (_w.Block($"for (int j = 0; j < {m}; j++)"))
             {
-                _w.Line("z[j] += xi * row[j];");
+                _w.Line($"z[j] = {VectorWidth.MultiplyAdd("xi", "row[j]", "z[j]")};");
             }
         }
     }
@@ -193,11 +187,16 @@ internal sealed partial class NetworkEmitter
             if (layer.Unrolled)
             {
                 EmitUnrolledBackward(l, hidden, first);
+                return;
             }
-            else
+
+            if (hidden && layer.Activation != Activation.Identity)
             {
-                EmitLoopBackward(l, hidden, first);
+                EmitActivationDerivativeLoop(layer);
+                _w.Line();
             }
+
+            EmitVectorBackward(l, first);
         }
     }
 
@@ -236,7 +235,7 @@ internal sealed partial class NetworkEmitter
             _w.Line($"{k} x{i} = x[{i}];");
             for (int j = 0; j < m; j++)
             {
-                _w.Line($"gw[{(i * m) + j}] += x{i} * d{j};");
+                _w.Line($"gw[{(i * m) + j}] = {VectorWidth.MultiplyAdd($"x{i}", $"d{j}", $"gw[{(i * m) + j}]")};");
             }
         }
 
@@ -256,36 +255,37 @@ internal sealed partial class NetworkEmitter
         _w.Line($"// dL/dx = W{l + 1} delta: what each input of this layer contributed, for layer {l}.");
         for (int i = 0; i < n; i++)
         {
-            var terms = Enumerable.Range(0, m).Select(j => $"w[{(i * m) + j}] * d{j}");
-            _w.Line($"previousDelta[{i}] = {string.Join(" + ", terms)};");
+            string sum = $"w[{i * m}] * d0";
+            for (int j = 1; j < m; j++)
+            {
+                sum = VectorWidth.MultiplyAdd($"w[{(i * m) + j}]", $"d{j}", sum);
+            }
+
+            _w.Line($"previousDelta[{i}] = {sum};");
         }
     }
 
-    private void EmitLoopBackward(int l, bool hidden, bool first)
+    private void EmitActivationDerivativeLoop(LayerModel layer)
+    {
+        _w.Line($"// dL/dz = dL/da f'(z), {ActivationCode.DescribeDerivative(layer.Activation, layer.Alpha)}");
+        using (_w.Block($"for (int j = 0; j < {layer.Units}; j++)"))
+        {
+            string expression = ActivationCode.Backward(_t, layer.Activation, layer.Alpha, "delta[j]", "z[j]", "a[j]", "s", out string? prelude);
+            if (prelude is not null)
+            {
+                _w.Line(prelude);
+            }
+
+            _w.Line($"delta[j] = {expression};");
+        }
+    }
+
+    /// <summary>The scalar loops of dW += x^T delta and dx = W delta, for machines without SIMD.</summary>
+    private void EmitLoopRowUpdates(int l, bool first)
     {
         var layer = _model.Layers[l];
         int n = layer.FanIn, m = layer.Units;
         string k = _t.Keyword;
-        if (hidden && layer.Activation != Activation.Identity)
-        {
-            _w.Line($"// dL/dz = dL/da f'(z), {ActivationCode.DescribeDerivative(layer.Activation, layer.Alpha)}");
-            using (_w.Block($"for (int j = 0; j < {m}; j++)"))
-            {
-                string expression = ActivationCode.Backward(_t, layer.Activation, layer.Alpha, "delta[j]", "z[j]", "a[j]", "s", out string? prelude);
-                if (prelude is not null)
-                {
-                    _w.Line(prelude);
-                }
-
-                _w.Line($"delta[j] = {expression};");
-            }
-
-            _w.Line();
-        }
-
-        _w.Line(first
-            ? $"// dW{l + 1} += xT delta, one input (one row of W{l + 1}) at a time."
-            : $"// dW{l + 1} += xT delta and dL/dx = W{l + 1} delta, one input (one row of W{l + 1}) at a time.");
         using (_w.Block($"for (int i = 0; i < {n}; i++)"))
         {
             _w.Line($"{k} xi = x[i];");
@@ -298,10 +298,10 @@ internal sealed partial class NetworkEmitter
 
             using (_w.Block($"for (int j = 0; j < {m}; j++)"))
             {
-                _w.Line("gradientRow[j] += xi * delta[j];");
+                _w.Line($"gradientRow[j] = {VectorWidth.MultiplyAdd("xi", "delta[j]", "gradientRow[j]")};");
                 if (!first)
                 {
-                    _w.Line("sum += row[j] * delta[j];");
+                    _w.Line($"sum = {VectorWidth.MultiplyAdd("row[j]", "delta[j]", "sum")};");
                 }
             }
 
@@ -309,13 +309,6 @@ internal sealed partial class NetworkEmitter
             {
                 _w.Line("previousDelta[i] = sum;");
             }
-        }
-
-        _w.Line();
-        _w.Line($"// db{l + 1} += delta");
-        using (_w.Block($"for (int j = 0; j < {m}; j++)"))
-        {
-            _w.Line("gb[j] += delta[j];");
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Unrolled.Generators.Model;
 
-/// <summary>Decides per layer between straight-line statements and constant-bound loops.</summary>
+/// <summary>Decides per layer between straight-line scalar statements and constant-bound SIMD code.</summary>
 internal static class UnrollPolicy
 {
     // A fully unrolled layer's backward method costs about 30 bytes of IL per multiply-add and one local per
@@ -9,19 +9,16 @@ internal static class UnrollPolicy
     public const int MaxUnrolledMultiplyAdds = 1024;
     public const int MaxUnrolledWidth = 512;
 
-    // Auto unrolls only small layers: past a few hundred multiply-adds, scalar straight-line code is no faster
-    // than a loop and only grows the method.
-    public const int AutoMultiplyAdds = 256;
-    public const int AutoWidth = 64;
-
     /// <summary>Whether a layer of this size can be unrolled without tripping the JIT's limits.</summary>
     public static bool CanUnroll(int fanIn, int units) =>
         (long)fanIn * units <= MaxUnrolledMultiplyAdds && fanIn + units <= MaxUnrolledWidth;
 
-    public static bool ShouldUnroll(UnrollMode mode, int fanIn, int units) => mode switch
+    // Auto writes a layer as scalar statements only while it is narrower than one 256-bit vector; wider layers run
+    // as SIMD code, which the benchmarks showed faster from there on (see docs/benchmarks.md).
+    public static bool ShouldUnroll(UnrollMode mode, int fanIn, int units, Precision precision) => mode switch
     {
         UnrollMode.Loops => false,
         UnrollMode.Full => CanUnroll(fanIn, units),
-        _ => (long)fanIn * units <= AutoMultiplyAdds && fanIn + units <= AutoWidth,
+        _ => CanUnroll(fanIn, units) && units < (precision == Precision.Double ? 4 : 8),
     };
 }

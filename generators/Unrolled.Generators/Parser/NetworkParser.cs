@@ -74,7 +74,7 @@ internal static class NetworkParser
         for (int i = 0; i < layers.Count; i++)
         {
             var (units, activation, alpha) = layers[i];
-            bool unrolled = UnrollPolicy.ShouldUnroll(unroll, fanIn, units);
+            bool unrolled = UnrollPolicy.ShouldUnroll(unroll, fanIn, units, precision);
             if (unroll == UnrollMode.Full && !unrolled)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerNotUnrolled, layerLocations[i],

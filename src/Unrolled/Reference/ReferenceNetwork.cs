@@ -166,7 +166,10 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
         }
     }
 
-    /// <summary>z = x W + b, one input at a time (each input scales a contiguous row of W); a = f(z).</summary>
+    /// <summary>
+    /// z = x W + b, one input at a time (each input scales a contiguous row of W), each step a fused multiply-add
+    /// as generated code does it; a = f(z).
+    /// </summary>
     private void LayerForward(int layer, ReadOnlySpan<T> x, Span<T> z, Span<T> a)
     {
         int units = z.Length;
@@ -178,14 +181,14 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
             ReadOnlySpan<T> row = weights.Slice(i * units, units);
             for (int j = 0; j < units; j++)
             {
-                z[j] += xi * row[j];
+                z[j] = T.FusedMultiplyAdd(xi, row[j], z[j]);
             }
         }
 
         ActivationMath.Apply(Spec.Layers[layer].Activation, _alphas[layer], z, a);
     }
 
-    /// <summary>dW += xᵀ dz, db += dz, and (unless this is the first layer) dx = W dz.</summary>
+    /// <summary>dW += xᵀ dz, db += dz, and (unless this is the first layer) dx = W dz, with fused multiply-adds.</summary>
     private void LayerBackward(int layer, ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx)
     {
         int units = dz.Length;
@@ -198,7 +201,7 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
             Span<T> gradientRow = weightGradients.Slice(i * units, units);
             for (int j = 0; j < units; j++)
             {
-                gradientRow[j] += xi * dz[j];
+                gradientRow[j] = T.FusedMultiplyAdd(xi, dz[j], gradientRow[j]);
             }
         }
 
@@ -218,7 +221,7 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
             T sum = T.Zero;
             for (int j = 0; j < units; j++)
             {
-                sum += row[j] * dz[j];
+                sum = T.FusedMultiplyAdd(row[j], dz[j], sum);
             }
 
             dx[i] = sum;

@@ -134,12 +134,18 @@ namespace Demo
             z = z.Slice(0, 3);
             a = a.Slice(0, 3);
 
-            // z = x W1 + b1, one unit per line: zj = bj + sum_i xi W[i, j]
+            // z = x W1 + b1, unit by unit: zj = bj, then zj += xi W[i, j] for each input i (fused multiply-adds).
             float x0 = x[0];
             float x1 = x[1];
-            float z0 = b[0] + x0 * w[0] + x1 * w[3];
-            float z1 = b[1] + x0 * w[1] + x1 * w[4];
-            float z2 = b[2] + x0 * w[2] + x1 * w[5];
+            float z0 = b[0];
+            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[0], z0);
+            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[3], z0);
+            float z1 = b[1];
+            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[1], z1);
+            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[4], z1);
+            float z2 = b[2];
+            z2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[2], z2);
+            z2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[5], z2);
             z[0] = z0;
             z[1] = z1;
             z[2] = z2;
@@ -160,12 +166,18 @@ namespace Demo
             z = z.Slice(0, 2);
             a = a.Slice(0, 2);
 
-            // z = x W2 + b2, one unit per line: zj = bj + sum_i xi W[i, j]
+            // z = x W2 + b2, unit by unit: zj = bj, then zj += xi W[i, j] for each input i (fused multiply-adds).
             float x0 = x[0];
             float x1 = x[1];
             float x2 = x[2];
-            float z0 = b[0] + x0 * w[0] + x1 * w[2] + x2 * w[4];
-            float z1 = b[1] + x0 * w[1] + x1 * w[3] + x2 * w[5];
+            float z0 = b[0];
+            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[0], z0);
+            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[2], z0);
+            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, w[4], z0);
+            float z1 = b[1];
+            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[1], z1);
+            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[3], z1);
+            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, w[5], z1);
             z[0] = z0;
             z[1] = z1;
 
@@ -247,23 +259,23 @@ namespace Demo
 
             // dW2 += xT delta: each weight's gradient is its input times its unit's delta.
             float x0 = x[0];
-            gw[0] += x0 * d0;
-            gw[1] += x0 * d1;
+            gw[0] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d0, gw[0]);
+            gw[1] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d1, gw[1]);
             float x1 = x[1];
-            gw[2] += x1 * d0;
-            gw[3] += x1 * d1;
+            gw[2] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d0, gw[2]);
+            gw[3] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d1, gw[3]);
             float x2 = x[2];
-            gw[4] += x2 * d0;
-            gw[5] += x2 * d1;
+            gw[4] = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, d0, gw[4]);
+            gw[5] = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, d1, gw[5]);
 
             // db2 += delta
             gb[0] += d0;
             gb[1] += d1;
 
             // dL/dx = W2 delta: what each input of this layer contributed, for layer 1.
-            previousDelta[0] = w[0] * d0 + w[1] * d1;
-            previousDelta[1] = w[2] * d0 + w[3] * d1;
-            previousDelta[2] = w[4] * d0 + w[5] * d1;
+            previousDelta[0] = global::Unrolled.Numerics.Fused.MultiplyAdd(w[1], d1, w[0] * d0);
+            previousDelta[1] = global::Unrolled.Numerics.Fused.MultiplyAdd(w[3], d1, w[2] * d0);
+            previousDelta[2] = global::Unrolled.Numerics.Fused.MultiplyAdd(w[5], d1, w[4] * d0);
         }
 
         /// <summary>
@@ -286,13 +298,13 @@ namespace Demo
 
             // dW1 += xT delta: each weight's gradient is its input times its unit's delta.
             float x0 = x[0];
-            gw[0] += x0 * d0;
-            gw[1] += x0 * d1;
-            gw[2] += x0 * d2;
+            gw[0] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d0, gw[0]);
+            gw[1] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d1, gw[1]);
+            gw[2] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d2, gw[2]);
             float x1 = x[1];
-            gw[3] += x1 * d0;
-            gw[4] += x1 * d1;
-            gw[5] += x1 * d2;
+            gw[3] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d0, gw[3]);
+            gw[4] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d1, gw[4]);
+            gw[5] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d2, gw[5]);
 
             // db1 += delta
             gb[0] += d0;

@@ -134,22 +134,330 @@ namespace Demo
             z = z.Slice(0, 128);
             a = a.Slice(0, 128);
 
-            // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
-            b.CopyTo(z);
-            for (int i = 0; i < 784; i++)
+            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+
+            // z = b1 + x W1, a = relu(z) = max(z, 0): a vector of units per accumulator, each input broadcast against its row of W.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                float xi = x[i];
-                global::System.ReadOnlySpan<float> row = w.Slice(i * 128, 128);
-                for (int j = 0; j < 128; j++)
                 {
-                    z[j] += xi * row[j];
+                    // units 0 to 127
+                    global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 16);
+                    global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 32);
+                    global::System.Runtime.Intrinsics.Vector512<float> acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 48);
+                    global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 64);
+                    global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 80);
+                    global::System.Runtime.Intrinsics.Vector512<float> acc6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 96);
+                    global::System.Runtime.Intrinsics.Vector512<float> acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 112);
+                    for (int i = 0; i < 784; i++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> xi = global::System.Runtime.Intrinsics.Vector512.Create(x[i]);
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), acc2);
+                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), acc3);
+                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), acc4);
+                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), acc5);
+                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), acc6);
+                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), acc7);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref zr);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref zr, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref zr, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref zr, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref zr, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref zr, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref zr, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref zr, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc4, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc5, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc6, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc7, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 112);
                 }
             }
-
-            // a = relu(z) = max(z, 0)
-            for (int j = 0; j < 128; j++)
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                a[j] = global::System.MathF.Max(z[j], 0F);
+                {
+                    // units 0 to 63
+                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 8);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 16);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 24);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 32);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 40);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 48);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 56);
+                    for (int i = 0; i < 784; i++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), acc2);
+                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24), acc3);
+                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), acc4);
+                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40), acc5);
+                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), acc6);
+                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56), acc7);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref zr, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref zr, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref zr, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref zr, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref zr, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref zr, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc4, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc5, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc6, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc7, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 56);
+                }
+
+                {
+                    // units 64 to 127
+                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 64);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 72);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 80);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 88);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 96);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 104);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 112);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 120);
+                    for (int i = 0; i < 784; i++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), acc2);
+                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88), acc3);
+                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), acc4);
+                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104), acc5);
+                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112), acc6);
+                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120), acc7);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr, 64);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 72);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref zr, 80);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref zr, 88);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref zr, 96);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref zr, 104);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref zr, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref zr, 120);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 64);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 72);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 80);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 88);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc4, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 96);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc5, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 104);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc6, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc7, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 120);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 31
+                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 8);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 12);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 16);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 20);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 24);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 28);
+                    for (int i = 0; i < 784; i++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), acc2);
+                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12), acc3);
+                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), acc4);
+                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20), acc5);
+                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24), acc6);
+                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28), acc7);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref zr, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref zr, 20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref zr, 24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref zr, 28);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 28);
+                }
+
+                {
+                    // units 32 to 63
+                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 32);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 36);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 40);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 44);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 48);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 52);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 56);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 60);
+                    for (int i = 0; i < 784; i++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40), acc2);
+                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44), acc3);
+                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), acc4);
+                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52), acc5);
+                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56), acc6);
+                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60), acc7);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr, 32);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 36);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 40);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 44);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref zr, 48);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref zr, 52);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref zr, 56);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref zr, 60);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 32);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 36);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 40);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 44);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 48);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 52);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 56);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 60);
+                }
+
+                {
+                    // units 64 to 95
+                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 64);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 68);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 72);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 76);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 80);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 84);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 88);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 92);
+                    for (int i = 0; i < 784; i++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72), acc2);
+                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76), acc3);
+                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), acc4);
+                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84), acc5);
+                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88), acc6);
+                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92), acc7);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr, 64);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 68);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 72);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 76);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref zr, 80);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref zr, 84);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref zr, 88);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref zr, 92);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 64);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 68);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 72);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 76);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 80);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 84);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 88);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 92);
+                }
+
+                {
+                    // units 96 to 127
+                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 96);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 100);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 104);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 108);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 112);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 116);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 120);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 124);
+                    for (int i = 0; i < 784; i++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104), acc2);
+                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108), acc3);
+                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112), acc4);
+                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116), acc5);
+                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120), acc6);
+                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124), acc7);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr, 96);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 100);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 104);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 108);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref zr, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref zr, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref zr, 120);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref zr, 124);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 96);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 100);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 104);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 108);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 120);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 124);
+                }
+            }
+            else
+            {
+                // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
+                b.CopyTo(z);
+                for (int i = 0; i < 784; i++)
+                {
+                    float xi = x[i];
+                    global::System.ReadOnlySpan<float> row = w.Slice(i * 128, 128);
+                    for (int j = 0; j < 128; j++)
+                    {
+                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                    }
+                }
+
+                for (int j = 0; j < 128; j++)
+                {
+                    a[j] = global::System.MathF.Max(z[j], 0F);
+                }
             }
         }
 
@@ -163,15 +471,63 @@ namespace Demo
             z = z.Slice(0, 10);
             a = a.Slice(0, 10);
 
-            // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
-            b.CopyTo(z);
-            for (int i = 0; i < 128; i++)
+            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+
+            // z = b2 + x W2: a vector of units per accumulator, each input broadcast against its row of W.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                float xi = x[i];
-                global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
-                for (int j = 0; j < 10; j++)
                 {
-                    z[j] += xi * row[j];
+                    // units 0 to 9
+                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 2);
+                    for (int i = 0; i < 128; i++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 2), acc1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 2);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 9
+                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
+                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
+                    for (int i = 0; i < 128; i++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6), acc2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 6);
+                }
+            }
+            else
+            {
+                // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
+                b.CopyTo(z);
+                for (int i = 0; i < 128; i++)
+                {
+                    float xi = x[i];
+                    global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
+                    for (int j = 0; j < 10; j++)
+                    {
+                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                    }
                 }
             }
 
@@ -257,20 +613,72 @@ namespace Demo
             delta = delta.Slice(0, 10);
             previousDelta = previousDelta.Slice(0, 128);
 
-            // dW2 += xT delta and dL/dx = W2 delta, one input (one row of W2) at a time.
-            for (int i = 0; i < 128; i++)
-            {
-                float xi = x[i];
-                global::System.Span<float> gradientRow = gw.Slice(i * 10, 10);
-                global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
-                float sum = 0F;
-                for (int j = 0; j < 10; j++)
-                {
-                    gradientRow[j] += xi * delta[j];
-                    sum += row[j] * delta[j];
-                }
+            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref float gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
+            ref float dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
 
-                previousDelta[i] = sum;
+            // dW2 += x^T delta and dL/dx = W2 delta, one input (one row of W2) at a time.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < 128; i++)
+                {
+                    float xi = x[i];
+                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.Create(xi);
+                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 10);
+                    ref float wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
+                    global::System.Runtime.Intrinsics.Vector256<float> dot0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> dot1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow)), ref gRow);
+                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRow), d0, dot0);
+                    float sum = global::System.Runtime.Intrinsics.Vector256.Sum(dot0 + dot1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[8], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8));
+                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 8), delta[8], sum);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[9], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9));
+                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 9), delta[9], sum);
+                    previousDelta[i] = sum;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < 128; i++)
+                {
+                    float xi = x[i];
+                    global::System.Runtime.Intrinsics.Vector128<float> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
+                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 10);
+                    ref float wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
+                    global::System.Runtime.Intrinsics.Vector128<float> dot0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> dot1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
+                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
+                    global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 4)), ref gRow, 4);
+                    dot1 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow, 4), d1, dot1);
+                    float sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot0 + dot1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[8], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8));
+                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 8), delta[8], sum);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[9], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9));
+                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 9), delta[9], sum);
+                    previousDelta[i] = sum;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < 128; i++)
+                {
+                    float xi = x[i];
+                    global::System.Span<float> gradientRow = gw.Slice(i * 10, 10);
+                    global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
+                    float sum = 0F;
+                    for (int j = 0; j < 10; j++)
+                    {
+                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
+                        sum = global::Unrolled.Numerics.Fused.MultiplyAdd(row[j], delta[j], sum);
+                    }
+
+                    previousDelta[i] = sum;
+                }
             }
 
             // db2 += delta
@@ -299,14 +707,100 @@ namespace Demo
                 delta[j] = z[j] > 0F ? delta[j] : 0F;
             }
 
-            // dW1 += xT delta, one input (one row of W1) at a time.
-            for (int i = 0; i < 784; i++)
+            ref float gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
+            ref float dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+
+            // dW1 += x^T delta, one input (one row of W1) at a time.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                float xi = x[i];
-                global::System.Span<float> gradientRow = gw.Slice(i * 128, 128);
-                for (int j = 0; j < 128; j++)
+                for (int i = 0; i < 784; i++)
                 {
-                    gradientRow[j] += xi * delta[j];
+                    float xi = x[i];
+                    global::System.Runtime.Intrinsics.Vector512<float> xv = global::System.Runtime.Intrinsics.Vector512.Create(xi);
+                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 128);
+                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow)), ref gRow);
+                    global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 16)), ref gRow, 16);
+                    global::System.Runtime.Intrinsics.Vector512<float> d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 32)), ref gRow, 32);
+                    global::System.Runtime.Intrinsics.Vector512<float> d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d3, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 48)), ref gRow, 48);
+                    global::System.Runtime.Intrinsics.Vector512<float> d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d4, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 64)), ref gRow, 64);
+                    global::System.Runtime.Intrinsics.Vector512<float> d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d5, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 80)), ref gRow, 80);
+                    global::System.Runtime.Intrinsics.Vector512<float> d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d6, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 96)), ref gRow, 96);
+                    global::System.Runtime.Intrinsics.Vector512<float> d7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d7, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 112)), ref gRow, 112);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < 784; i++)
+                {
+                    float xi = x[i];
+                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.Create(xi);
+                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 128);
+                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow)), ref gRow);
+                    global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 8)), ref gRow, 8);
+                    global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 16)), ref gRow, 16);
+                    global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 24)), ref gRow, 24);
+                    global::System.Runtime.Intrinsics.Vector256<float> d4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 32)), ref gRow, 32);
+                    global::System.Runtime.Intrinsics.Vector256<float> d5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 40)), ref gRow, 40);
+                    global::System.Runtime.Intrinsics.Vector256<float> d6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 48)), ref gRow, 48);
+                    global::System.Runtime.Intrinsics.Vector256<float> d7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 56)), ref gRow, 56);
+                    global::System.Runtime.Intrinsics.Vector256<float> d8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 64);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 64)), ref gRow, 64);
+                    global::System.Runtime.Intrinsics.Vector256<float> d9 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 72);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d9, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 72)), ref gRow, 72);
+                    global::System.Runtime.Intrinsics.Vector256<float> d10 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 80);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d10, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 80)), ref gRow, 80);
+                    global::System.Runtime.Intrinsics.Vector256<float> d11 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 88);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d11, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 88)), ref gRow, 88);
+                    global::System.Runtime.Intrinsics.Vector256<float> d12 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 96);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d12, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 96)), ref gRow, 96);
+                    global::System.Runtime.Intrinsics.Vector256<float> d13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 104);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d13, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 104)), ref gRow, 104);
+                    global::System.Runtime.Intrinsics.Vector256<float> d14 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d14, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 112)), ref gRow, 112);
+                    global::System.Runtime.Intrinsics.Vector256<float> d15 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 120);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d15, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 120)), ref gRow, 120);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < 784; i++)
+                {
+                    float xi = x[i];
+                    global::System.Runtime.Intrinsics.Vector128<float> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
+                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 128);
+                    for (int j = 0; j < 128; j += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)j)), ref gRow, (nuint)j);
+                    }
+                }
+            }
+            else
+            {
+                for (int i = 0; i < 784; i++)
+                {
+                    float xi = x[i];
+                    global::System.Span<float> gradientRow = gw.Slice(i * 128, 128);
+                    for (int j = 0; j < 128; j++)
+                    {
+                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
+                    }
                 }
             }
 

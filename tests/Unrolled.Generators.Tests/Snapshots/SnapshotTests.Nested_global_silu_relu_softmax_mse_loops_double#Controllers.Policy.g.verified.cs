@@ -140,15 +140,57 @@ partial class Controllers
             z = z.Slice(0, 4);
             a = a.Slice(0, 4);
 
-            // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
-            b.CopyTo(z);
-            for (int i = 0; i < 3; i++)
+            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+
+            // z = b1 + x W1: a vector of units per accumulator, each input broadcast against its row of W.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                double xi = x[i];
-                global::System.ReadOnlySpan<double> row = w.Slice(i * 4, 4);
-                for (int j = 0; j < 4; j++)
                 {
-                    z[j] += xi * row[j];
+                    // units 0 to 3
+                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[0]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wr), acc0);
+                    global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.Create(x[1]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wr, 4), acc0);
+                    global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.Create(x[2]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wr, 8), acc0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 3
+                    global::System.Runtime.Intrinsics.Vector128<double> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<double> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
+                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr), acc0);
+                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 2), acc1);
+                    global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[1]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 4), acc0);
+                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 6), acc1);
+                    global::System.Runtime.Intrinsics.Vector128<double> x2 = global::System.Runtime.Intrinsics.Vector128.Create(x[2]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 8), acc0);
+                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 10), acc1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 2);
+                }
+            }
+            else
+            {
+                // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
+                b.CopyTo(z);
+                for (int i = 0; i < 3; i++)
+                {
+                    double xi = x[i];
+                    global::System.ReadOnlySpan<double> row = w.Slice(i * 4, 4);
+                    for (int j = 0; j < 4; j++)
+                    {
+                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                    }
                 }
             }
 
@@ -169,22 +211,54 @@ partial class Controllers
             z = z.Slice(0, 3);
             a = a.Slice(0, 3);
 
-            // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
-            b.CopyTo(z);
-            for (int i = 0; i < 4; i++)
+            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+
+            // z = b2 + x W2, a = relu(z) = max(z, 0): a vector of units per accumulator, each input broadcast against its row of W.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                double xi = x[i];
-                global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
-                for (int j = 0; j < 3; j++)
                 {
-                    z[j] += xi * row[j];
+                    // units 0 to 2
+                    global::System.Runtime.Intrinsics.Vector128<double> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<double> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 1);
+                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr), acc0);
+                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 1), acc1);
+                    global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[1]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 3), acc0);
+                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 4), acc1);
+                    global::System.Runtime.Intrinsics.Vector128<double> x2 = global::System.Runtime.Intrinsics.Vector128.Create(x[2]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 6), acc0);
+                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 7), acc1);
+                    global::System.Runtime.Intrinsics.Vector128<double> x3 = global::System.Runtime.Intrinsics.Vector128.Create(x[3]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 9), acc0);
+                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 10), acc1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref ar);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref ar, 1);
                 }
             }
-
-            // a = relu(z) = max(z, 0)
-            for (int j = 0; j < 3; j++)
+            else
             {
-                a[j] = global::System.Math.Max(z[j], 0D);
+                // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
+                b.CopyTo(z);
+                for (int i = 0; i < 4; i++)
+                {
+                    double xi = x[i];
+                    global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
+                    for (int j = 0; j < 3; j++)
+                    {
+                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                    }
+                }
+
+                for (int j = 0; j < 3; j++)
+                {
+                    a[j] = global::System.Math.Max(z[j], 0D);
+                }
             }
         }
 
@@ -198,15 +272,38 @@ partial class Controllers
             z = z.Slice(0, 2);
             a = a.Slice(0, 2);
 
-            // z = b3 + x W3: start from the bias, then add each input times its row of W3 (rows are contiguous).
-            b.CopyTo(z);
-            for (int i = 0; i < 3; i++)
+            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+
+            // z = b3 + x W3: a vector of units per accumulator, each input broadcast against its row of W.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                double xi = x[i];
-                global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
-                for (int j = 0; j < 2; j++)
                 {
-                    z[j] += xi * row[j];
+                    // units 0 to 1
+                    global::System.Runtime.Intrinsics.Vector128<double> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr), acc0);
+                    global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[1]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 2), acc0);
+                    global::System.Runtime.Intrinsics.Vector128<double> x2 = global::System.Runtime.Intrinsics.Vector128.Create(x[2]);
+                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 4), acc0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
+                }
+            }
+            else
+            {
+                // z = b3 + x W3: start from the bias, then add each input times its row of W3 (rows are contiguous).
+                b.CopyTo(z);
+                for (int i = 0; i < 3; i++)
+                {
+                    double xi = x[i];
+                    global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                    }
                 }
             }
 
@@ -286,20 +383,44 @@ partial class Controllers
             delta = delta.Slice(0, 2);
             previousDelta = previousDelta.Slice(0, 3);
 
-            // dW3 += xT delta and dL/dx = W3 delta, one input (one row of W3) at a time.
-            for (int i = 0; i < 3; i++)
-            {
-                double xi = x[i];
-                global::System.Span<double> gradientRow = gw.Slice(i * 2, 2);
-                global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
-                double sum = 0D;
-                for (int j = 0; j < 2; j++)
-                {
-                    gradientRow[j] += xi * delta[j];
-                    sum += row[j] * delta[j];
-                }
+            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref double gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
+            ref double dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
 
-                previousDelta[i] = sum;
+            // dW3 += x^T delta and dL/dx = W3 delta, one input (one row of W3) at a time.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    double xi = x[i];
+                    global::System.Runtime.Intrinsics.Vector128<double> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
+                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 2);
+                    ref double wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 2);
+                    global::System.Runtime.Intrinsics.Vector128<double> dot0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> dot1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
+                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
+                    double sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot0 + dot1);
+                    previousDelta[i] = sum;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    double xi = x[i];
+                    global::System.Span<double> gradientRow = gw.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
+                    double sum = 0D;
+                    for (int j = 0; j < 2; j++)
+                    {
+                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
+                        sum = global::Unrolled.Numerics.Fused.MultiplyAdd(row[j], delta[j], sum);
+                    }
+
+                    previousDelta[i] = sum;
+                }
             }
 
             // db3 += delta
@@ -330,20 +451,46 @@ partial class Controllers
                 delta[j] = z[j] > 0D ? delta[j] : 0D;
             }
 
-            // dW2 += xT delta and dL/dx = W2 delta, one input (one row of W2) at a time.
-            for (int i = 0; i < 4; i++)
-            {
-                double xi = x[i];
-                global::System.Span<double> gradientRow = gw.Slice(i * 3, 3);
-                global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
-                double sum = 0D;
-                for (int j = 0; j < 3; j++)
-                {
-                    gradientRow[j] += xi * delta[j];
-                    sum += row[j] * delta[j];
-                }
+            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref double gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
+            ref double dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
 
-                previousDelta[i] = sum;
+            // dW2 += x^T delta and dL/dx = W2 delta, one input (one row of W2) at a time.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < 4; i++)
+                {
+                    double xi = x[i];
+                    global::System.Runtime.Intrinsics.Vector128<double> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
+                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 3);
+                    ref double wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 3);
+                    global::System.Runtime.Intrinsics.Vector128<double> dot0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> dot1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
+                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
+                    double sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot0 + dot1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[2], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2));
+                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 2), delta[2], sum);
+                    previousDelta[i] = sum;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < 4; i++)
+                {
+                    double xi = x[i];
+                    global::System.Span<double> gradientRow = gw.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
+                    double sum = 0D;
+                    for (int j = 0; j < 3; j++)
+                    {
+                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
+                        sum = global::Unrolled.Numerics.Fused.MultiplyAdd(row[j], delta[j], sum);
+                    }
+
+                    previousDelta[i] = sum;
+                }
             }
 
             // db2 += delta
@@ -373,14 +520,44 @@ partial class Controllers
                 delta[j] = delta[j] * (s * (1D + z[j] * (1D - s)));
             }
 
-            // dW1 += xT delta, one input (one row of W1) at a time.
-            for (int i = 0; i < 3; i++)
+            ref double gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
+            ref double dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+
+            // dW1 += x^T delta, one input (one row of W1) at a time.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                double xi = x[i];
-                global::System.Span<double> gradientRow = gw.Slice(i * 4, 4);
-                for (int j = 0; j < 4; j++)
+                for (int i = 0; i < 3; i++)
                 {
-                    gradientRow[j] += xi * delta[j];
+                    double xi = x[i];
+                    global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.Create(xi);
+                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 4);
+                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow)), ref gRow);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    double xi = x[i];
+                    global::System.Runtime.Intrinsics.Vector128<double> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
+                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 4);
+                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128<double> d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 2)), ref gRow, 2);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    double xi = x[i];
+                    global::System.Span<double> gradientRow = gw.Slice(i * 4, 4);
+                    for (int j = 0; j < 4; j++)
+                    {
+                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
+                    }
                 }
             }
 

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+
+namespace Unrolled.Generators.Emitter;
+
+/// <summary>One SIMD width the generated code may run at, and how to spell its operations.</summary>
+internal sealed class VectorWidth
+{
+    private static readonly int[] Bits = [512, 256, 128];
+
+    private VectorWidth(int bits, NumericType t)
+    {
+        Type = $"global::System.Runtime.Intrinsics.Vector{bits}";
+        Vector = $"{Type}<{t.Keyword}>";
+        Lanes = bits / 8 / t.Size;
+    }
+
+    /// <summary><c>global::System.Runtime.Intrinsics.Vector256</c>.</summary>
+    public string Type { get; }
+
+    /// <summary><c>global::System.Runtime.Intrinsics.Vector256&lt;float&gt;</c>.</summary>
+    public string Vector { get; }
+
+    public int Lanes { get; }
+
+    public string IsAccelerated => $"{Type}.IsHardwareAccelerated";
+
+    /// <summary>The widths, widest first, whose lanes fit in <paramref name="units"/>.</summary>
+    public static IEnumerable<VectorWidth> For(NumericType t, int units)
+    {
+        foreach (int bits in Bits)
+        {
+            var width = new VectorWidth(bits, t);
+            if (width.Lanes <= units)
+            {
+                yield return width;
+            }
+        }
+    }
+
+    public string Load(string reference, int offset) => offset == 0
+        ? $"{Type}.LoadUnsafe(ref {reference})"
+        : $"{Type}.LoadUnsafe(ref {reference}, {offset})";
+
+    public string LoadAt(string reference, string offset) => $"{Type}.LoadUnsafe(ref {reference}, (nuint){offset})";
+
+    // StoreUnsafe is an extension method: called as a static method so that the file needs no using directive.
+    public string Store(string value, string reference, int offset) => offset == 0
+        ? $"{Type}.StoreUnsafe({value}, ref {reference});"
+        : $"{Type}.StoreUnsafe({value}, ref {reference}, {offset});";
+
+    public string StoreAt(string value, string reference, string offset) => $"{Type}.StoreUnsafe({value}, ref {reference}, (nuint){offset});";
+
+    public string Broadcast(string scalar) => $"{Type}.Create({scalar})";
+
+    public string Zero => $"{Vector}.Zero";
+
+    public string Sum(string vector) => $"{Type}.Sum({vector})";
+
+    /// <summary>a * b + c, fused where the hardware can (the runtime library picks per target framework).</summary>
+    public static string MultiplyAdd(string a, string b, string c) => $"global::Unrolled.Numerics.Fused.MultiplyAdd({a}, {b}, {c})";
+}
