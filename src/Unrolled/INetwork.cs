@@ -28,20 +28,27 @@ public interface INetwork<T>
     /// <summary>The accumulated gradient of the loss with respect to <see cref="Parameters"/>, same layout.</summary>
     Span<T> Gradients { get; }
 
-    /// <summary>Computes the outputs for one sample. Reads only the parameters: safe to call from many threads at once.</summary>
-    /// <exception cref="ArgumentException">A span's length is not <see cref="InputCount"/> or <see cref="OutputCount"/>.</exception>
+    /// <summary>
+    /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major
+    /// <c>[N, InputCount]</c> and <paramref name="output"/> receives <c>[N, OutputCount]</c>. Reads only the
+    /// parameters: safe to call from many threads at once.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
     void Forward(ReadOnlySpan<T> input, Span<T> output);
 
-    /// <summary>The loss of one sample.</summary>
-    /// <exception cref="ArgumentException">A span's length is not <see cref="InputCount"/> or <see cref="OutputCount"/>.</exception>
+    /// <summary>
+    /// The loss of one sample, or the sum of the losses of a batch (row-major, as in <see cref="Forward"/>).
+    /// Reads only the parameters: safe to call from many threads at once.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
     T Loss(ReadOnlySpan<T> input, ReadOnlySpan<T> target);
 
     /// <summary>
-    /// Runs the sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>.
-    /// Not thread-safe: it writes the network's buffers.
+    /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch,
+    /// the gradient of the summed loss. Not thread-safe: it writes the network's buffers.
     /// </summary>
-    /// <returns>The sample's loss.</returns>
-    /// <exception cref="ArgumentException">A span's length is not <see cref="InputCount"/> or <see cref="OutputCount"/>.</exception>
+    /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
+    /// <exception cref="ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
     T Backward(ReadOnlySpan<T> input, ReadOnlySpan<T> target);
 
     /// <summary>Sets every gradient to zero.</summary>

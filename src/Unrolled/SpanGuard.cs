@@ -25,6 +25,30 @@ public static class SpanGuard
         }
     }
 
+    /// <summary>
+    /// The number of samples in a batch: <paramref name="inputLength"/> must be a multiple of
+    /// <paramref name="inputCount"/> (row-major <c>[N, inputCount]</c>), and <paramref name="otherLength"/> exactly
+    /// N times <paramref name="otherCount"/>. One sample is the batch of one.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lengths do not describe the same number of whole samples.</exception>
+    public static int Samples(int inputLength, int inputCount, string inputName, int otherLength, int otherCount, string otherName)
+    {
+        if (inputLength % inputCount != 0)
+        {
+            throw new ArgumentException(
+                $"Expected {inputName} of length {inputCount} (or a multiple of it, one row per sample), but it has {inputLength}.", inputName);
+        }
+
+        int samples = inputLength / inputCount;
+        if (otherLength != samples * otherCount)
+        {
+            throw new ArgumentException(
+                $"Expected {otherName} of length {samples * otherCount} ({samples} sample(s) of {otherCount}), but it has {otherLength}.", otherName);
+        }
+
+        return samples;
+    }
+
     [DoesNotReturn]
     private static void ThrowLength(int actual, int expected, string argument) =>
         throw new ArgumentException($"Expected {argument} of length {expected}, but it has {actual}.", argument);

@@ -221,15 +221,23 @@ internal sealed partial class NetworkEmitter
 
     private void EmitForward()
     {
-        _w.Line("/// <summary>Computes the outputs for one sample. Reads only <see cref=\"Parameters\"/>: safe to call from many threads at once.</summary>");
-        _w.Line($"/// <param name=\"input\">The sample's {_model.Inputs} inputs.</param>");
-        _w.Line($"/// <param name=\"output\">Receives the {_model.Outputs} outputs.</param>");
-        _w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not <see cref=\"InputCount\"/> or <see cref=\"OutputCount\"/>.</exception>");
+        _w.Line("/// <summary>");
+        _w.Line("/// Computes the outputs of one sample, or of a batch: <paramref name=\"input\"/> holds N samples row-major [N, InputCount]");
+        _w.Line("/// and <paramref name=\"output\"/> receives [N, OutputCount]. Reads only <see cref=\"Parameters\"/>: safe to call from many threads at once.");
+        _w.Line("/// </summary>");
+        _w.Line($"/// <param name=\"input\">{_model.Inputs} inputs per sample.</param>");
+        _w.Line($"/// <param name=\"output\">Receives {_model.Outputs} outputs per sample.</param>");
+        _w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans' lengths do not describe the same number of whole samples.</exception>");
         using (_w.Block($"public void Forward({_t.ReadOnlySpan} input, {_t.Span} output)"))
         {
-            _w.Line("global::Unrolled.SpanGuard.Length(input, InputCount, nameof(input));");
-            _w.Line("global::Unrolled.SpanGuard.Length(output, OutputCount, nameof(output));");
-            WithScratch(() => EmitForwardCalls("scratch", lastA: "output"));
+            _w.Line("int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));");
+            WithScratch(() =>
+            {
+                using (_w.Block("for (int s = 0; s < samples; s++)"))
+                {
+                    EmitForwardCalls("scratch", "input.Slice(s * InputCount, InputCount)", lastA: "output.Slice(s * OutputCount, OutputCount)");
+                }
+            });
         }
 
         _w.Line();
@@ -237,19 +245,27 @@ internal sealed partial class NetworkEmitter
 
     private void EmitLoss()
     {
-        _w.Line("/// <summary>The loss of one sample. Reads only <see cref=\"Parameters\"/>: safe to call from many threads at once.</summary>");
-        _w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not <see cref=\"InputCount\"/> or <see cref=\"OutputCount\"/>.</exception>");
+        _w.Line("/// <summary>");
+        _w.Line("/// The loss of one sample, or the sum of the losses of a batch (row-major, as in <see cref=\"Forward\"/>).");
+        _w.Line("/// Reads only <see cref=\"Parameters\"/>: safe to call from many threads at once.");
+        _w.Line("/// </summary>");
+        _w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans' lengths do not describe the same number of whole samples.</exception>");
         using (_w.Block($"public {_t.Keyword} Loss({_t.ReadOnlySpan} input, {_t.ReadOnlySpan} target)"))
         {
-            _w.Line("global::Unrolled.SpanGuard.Length(input, InputCount, nameof(input));");
-            _w.Line("global::Unrolled.SpanGuard.Length(target, OutputCount, nameof(target));");
+            _w.Line("int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));");
             WithScratch(() =>
             {
-                EmitForwardCalls("scratch", lastA: null);
                 int last = LayerCount - 1;
                 var layer = _model.Layers[last];
-                _w.Line($"return {ComputeLoss}({Slice("scratch", _layout.ScratchZ(last), layer.Units)}, "
-                    + $"{Slice("scratch", _layout.ScratchA(last, layer), layer.Units)}, target);");
+                _w.Line($"{_t.Keyword} loss = {_t.Literal(0)};");
+                using (_w.Block("for (int s = 0; s < samples; s++)"))
+                {
+                    EmitForwardCalls("scratch", "input.Slice(s * InputCount, InputCount)", lastA: null);
+                    _w.Line($"loss += {ComputeLoss}({Slice("scratch", _layout.ScratchZ(last), layer.Units)}, "
+                        + $"{Slice("scratch", _layout.ScratchA(last, layer), layer.Units)}, target.Slice(s * OutputCount, OutputCount));");
+                }
+
+                _w.Line("return loss;");
             });
         }
 
@@ -284,9 +300,9 @@ internal sealed partial class NetworkEmitter
     }
 
     /// <summary>Calls each layer's forward method through <paramref name="buffer"/> (scratch layout); the last layer's a goes to <paramref name="lastA"/> when given.</summary>
-    private void EmitForwardCalls(string buffer, string? lastA)
+    private void EmitForwardCalls(string buffer, string input, string? lastA)
     {
-        string x = "input";
+        string x = input;
         for (int l = 0; l < LayerCount; l++)
         {
             var layer = _model.Layers[l];
@@ -301,15 +317,27 @@ internal sealed partial class NetworkEmitter
     {
         int last = LayerCount - 1;
         _w.Line("/// <summary>");
-        _w.Line("/// Runs one sample forward, then adds its gradient dLoss/dParameters to <see cref=\"Gradients\"/>.");
-        _w.Line("/// Writes the network's buffers: not for concurrent use.");
+        _w.Line("/// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref=\"Gradients\"/>: for a batch");
+        _w.Line("/// (row-major, as in <see cref=\"Forward\"/>), the gradient of the summed loss. Writes the network's buffers: not for concurrent use.");
         _w.Line("/// </summary>");
-        _w.Line("/// <returns>The sample's loss.</returns>");
-        _w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not <see cref=\"InputCount\"/> or <see cref=\"OutputCount\"/>.</exception>");
+        _w.Line("/// <returns>The sample's loss, or the sum of the batch's losses.</returns>");
+        _w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans' lengths do not describe the same number of whole samples.</exception>");
         using (_w.Block($"public {_t.Keyword} Backward({_t.ReadOnlySpan} input, {_t.ReadOnlySpan} target)"))
         {
-            _w.Line("global::Unrolled.SpanGuard.Length(input, InputCount, nameof(input));");
-            _w.Line("global::Unrolled.SpanGuard.Length(target, OutputCount, nameof(target));");
+            _w.Line("int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));");
+            _w.Line($"{_t.Keyword} loss = {_t.Literal(0)};");
+            using (_w.Block("for (int s = 0; s < samples; s++)"))
+            {
+                _w.Line($"loss += {BackwardSample}(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));");
+            }
+
+            _w.Line("return loss;");
+        }
+
+        _w.Line();
+        _w.Line("/// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>");
+        using (_w.Block($"private {_t.Keyword} {BackwardSample}({_t.ReadOnlySpan} input, {_t.ReadOnlySpan} target)"))
+        {
             _w.Line($"{_t.ReadOnlySpan} parameters = {ParametersField};");
             _w.Line($"{_t.Span} gradients = {GradientsField};");
             _w.Line($"{_t.Span} trace = {TraceField};");

@@ -15,6 +15,7 @@ internal static class GeneratedNames
     public const string ScratchBuffer = "ScratchBuffer";
     public const string ComputeLoss = "ComputeLoss";
     public const string OutputDelta = "OutputDelta";
+    public const string BackwardSample = "BackwardSample";
 
     public static string ForwardLayer(int layer) => "ForwardLayer" + layer;
 
@@ -26,7 +27,7 @@ internal static class GeneratedNames
         [
             "InputCount", "OutputCount", "ParameterCount", "Spec", "Parameters", "Gradients",
             "Forward", "Loss", "Backward", "ZeroGradients", "Initialize",
-            ParametersField, GradientsField, TraceField, ParameterBuffer, TraceBuffer, ScratchBuffer, ComputeLoss, OutputDelta,
+            ParametersField, GradientsField, TraceField, ParameterBuffer, TraceBuffer, ScratchBuffer, ComputeLoss, OutputDelta, BackwardSample,
         ];
         return fixedNames
             .Concat(Enumerable.Range(1, layerCount).Select(ForwardLayer))

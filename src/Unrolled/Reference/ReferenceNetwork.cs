@@ -69,15 +69,17 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
     /// <inheritdoc/>
     public void Forward(ReadOnlySpan<T> input, Span<T> output)
     {
-        SpanGuard.Length(input, InputCount, nameof(input));
-        SpanGuard.Length(output, OutputCount, nameof(output));
+        int samples = SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
 
         // Scratch comes from the shared pool so that concurrent callers never share it and nothing is allocated
         // once the pool has warmed up.
         T[] scratch = ArrayPool<T>.Shared.Rent(3 * _widest);
         try
         {
-            ForwardWithScratch(input, output, scratch);
+            for (int s = 0; s < samples; s++)
+            {
+                ForwardWithScratch(input.Slice(s * InputCount, InputCount), output.Slice(s * OutputCount, OutputCount), scratch);
+            }
         }
         finally
         {
@@ -88,14 +90,19 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
     /// <inheritdoc/>
     public T Loss(ReadOnlySpan<T> input, ReadOnlySpan<T> target)
     {
-        SpanGuard.Length(input, InputCount, nameof(input));
-        SpanGuard.Length(target, OutputCount, nameof(target));
+        int samples = SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
         T[] scratch = ArrayPool<T>.Shared.Rent(4 * _widest);
         try
         {
             Span<T> output = scratch.AsSpan(3 * _widest, OutputCount);
-            ForwardWithScratch(input, output, scratch);
-            return LossMath.Loss<T>(Spec.Loss, scratch.AsSpan(0, OutputCount), output, target);
+            T sum = T.Zero;
+            for (int s = 0; s < samples; s++)
+            {
+                ForwardWithScratch(input.Slice(s * InputCount, InputCount), output, scratch);
+                sum += LossMath.Loss<T>(Spec.Loss, scratch.AsSpan(0, OutputCount), output, target.Slice(s * OutputCount, OutputCount));
+            }
+
+            return sum;
         }
         finally
         {
@@ -106,8 +113,19 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
     /// <inheritdoc/>
     public T Backward(ReadOnlySpan<T> input, ReadOnlySpan<T> target)
     {
-        SpanGuard.Length(input, InputCount, nameof(input));
-        SpanGuard.Length(target, OutputCount, nameof(target));
+        int samples = SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
+        T sum = T.Zero;
+        for (int s = 0; s < samples; s++)
+        {
+            sum += BackwardSample(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));
+        }
+
+        return sum;
+    }
+
+    /// <summary>Backpropagation of one sample: the trace forward, the loss's gradient, then each layer backward.</summary>
+    private T BackwardSample(ReadOnlySpan<T> input, ReadOnlySpan<T> target)
+    {
         Trace(input);
 
         int last = Spec.Layers.Count - 1;

@@ -50,49 +50,73 @@ partial class Controllers
         /// <summary>The gradient of the loss accumulated by <see cref="Backward"/>, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Gradients => _gradients;
 
-        /// <summary>Computes the outputs for one sample. Reads only <see cref="Parameters"/>: safe to call from many threads at once.</summary>
-        /// <param name="input">The sample's 3 inputs.</param>
-        /// <param name="output">Receives the 2 outputs.</param>
-        /// <exception cref="global::System.ArgumentException">A span's length is not <see cref="InputCount"/> or <see cref="OutputCount"/>.</exception>
+        /// <summary>
+        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major [N, InputCount]
+        /// and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>: safe to call from many threads at once.
+        /// </summary>
+        /// <param name="input">3 inputs per sample.</param>
+        /// <param name="output">Receives 2 outputs per sample.</param>
+        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
-            global::Unrolled.SpanGuard.Length(input, InputCount, nameof(input));
-            global::Unrolled.SpanGuard.Length(output, OutputCount, nameof(output));
+            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
             global::System.ReadOnlySpan<double> parameters = _parameters;
             // Scratch on the stack: each caller has its own, so concurrent calls never share state.
             ScratchBuffer buffer = default;
             global::System.Span<double> scratch = buffer;
-            ForwardLayer1(parameters, input, scratch.Slice(0, 4), scratch.Slice(4, 4));
-            ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(8, 3), scratch.Slice(11, 3));
-            ForwardLayer3(parameters, scratch.Slice(11, 3), scratch.Slice(14, 2), output);
-        }
-
-        /// <summary>The loss of one sample. Reads only <see cref="Parameters"/>: safe to call from many threads at once.</summary>
-        /// <exception cref="global::System.ArgumentException">A span's length is not <see cref="InputCount"/> or <see cref="OutputCount"/>.</exception>
-        public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
-        {
-            global::Unrolled.SpanGuard.Length(input, InputCount, nameof(input));
-            global::Unrolled.SpanGuard.Length(target, OutputCount, nameof(target));
-            global::System.ReadOnlySpan<double> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
-            global::System.Span<double> scratch = buffer;
-            ForwardLayer1(parameters, input, scratch.Slice(0, 4), scratch.Slice(4, 4));
-            ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(8, 3), scratch.Slice(11, 3));
-            ForwardLayer3(parameters, scratch.Slice(11, 3), scratch.Slice(14, 2), scratch.Slice(16, 2));
-            return ComputeLoss(scratch.Slice(14, 2), scratch.Slice(16, 2), target);
+            for (int s = 0; s < samples; s++)
+            {
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 4), scratch.Slice(4, 4));
+                ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(8, 3), scratch.Slice(11, 3));
+                ForwardLayer3(parameters, scratch.Slice(11, 3), scratch.Slice(14, 2), output.Slice(s * OutputCount, OutputCount));
+            }
         }
 
         /// <summary>
-        /// Runs one sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>.
-        /// Writes the network's buffers: not for concurrent use.
+        /// The loss of one sample, or the sum of the losses of a batch (row-major, as in <see cref="Forward"/>).
+        /// Reads only <see cref="Parameters"/>: safe to call from many threads at once.
         /// </summary>
-        /// <returns>The sample's loss.</returns>
-        /// <exception cref="global::System.ArgumentException">A span's length is not <see cref="InputCount"/> or <see cref="OutputCount"/>.</exception>
+        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
+        public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
+        {
+            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
+            global::System.ReadOnlySpan<double> parameters = _parameters;
+            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
+            ScratchBuffer buffer = default;
+            global::System.Span<double> scratch = buffer;
+            double loss = 0D;
+            for (int s = 0; s < samples; s++)
+            {
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 4), scratch.Slice(4, 4));
+                ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(8, 3), scratch.Slice(11, 3));
+                ForwardLayer3(parameters, scratch.Slice(11, 3), scratch.Slice(14, 2), scratch.Slice(16, 2));
+                loss += ComputeLoss(scratch.Slice(14, 2), scratch.Slice(16, 2), target.Slice(s * OutputCount, OutputCount));
+            }
+
+            return loss;
+        }
+
+        /// <summary>
+        /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
+        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers: not for concurrent use.
+        /// </summary>
+        /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
+        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
-            global::Unrolled.SpanGuard.Length(input, InputCount, nameof(input));
-            global::Unrolled.SpanGuard.Length(target, OutputCount, nameof(target));
+            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
+            double loss = 0D;
+            for (int s = 0; s < samples; s++)
+            {
+                loss += BackwardSample(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));
+            }
+
+            return loss;
+        }
+
+        /// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>
+        private double BackwardSample(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
+        {
             global::System.ReadOnlySpan<double> parameters = _parameters;
             global::System.Span<double> gradients = _gradients;
             global::System.Span<double> trace = _trace;
