@@ -80,7 +80,11 @@ public class BatchTests
             var xs = x.AsSpan(s * inputs, inputs);
             var ts = t.AsSpan(s * outputs, outputs);
             oneByOne.Forward(xs, single);
-            Assert.Equal(single, batchOutputs.AsSpan(s * outputs, outputs).ToArray());
+            for (int k = 0; k < outputs; k++)
+            {
+                // Lane blocks use the vectorized activations, single samples may use the Math ones: a few ulp apart.
+                AssertClose(single[k], batchOutputs[(s * outputs) + k]);
+            }
             sumLoss += oneByOne.Loss(xs, ts);
             sumBackward += oneByOne.Backward(xs, ts);
         }

@@ -97,6 +97,11 @@ internal sealed partial class NetworkEmitter
                 EmitForwardLayer(l);
             }
 
+            if (UsesLanes)
+            {
+                EmitForwardLanes();
+            }
+
             EmitComputeLoss();
             EmitOutputDelta();
             for (int l = LayerCount - 1; l >= 0; l--)
@@ -231,9 +236,14 @@ internal sealed partial class NetworkEmitter
         using (_w.Block($"public void Forward({_t.ReadOnlySpan} input, {_t.Span} output)"))
         {
             _w.Line("int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));");
+            if (UsesLanes)
+            {
+                EmitLaneBlocks();
+            }
+
             WithScratch(() =>
             {
-                using (_w.Block("for (int s = 0; s < samples; s++)"))
+                using (_w.Block($"for (int s = {(UsesLanes ? "first" : "0")}; s < samples; s++)"))
                 {
                     EmitForwardCalls("scratch", "input.Slice(s * InputCount, InputCount)", lastA: "output.Slice(s * OutputCount, OutputCount)");
                 }

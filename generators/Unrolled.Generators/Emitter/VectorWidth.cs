@@ -14,6 +14,8 @@ internal sealed class VectorWidth
         Lanes = bits / 8 / t.Size;
     }
 
+    public static VectorWidth Of(int bits, NumericType t) => new(bits, t);
+
     /// <summary><c>global::System.Runtime.Intrinsics.Vector256</c>.</summary>
     public string Type { get; }
 

@@ -16,6 +16,7 @@ internal static class GeneratedNames
     public const string ComputeLoss = "ComputeLoss";
     public const string OutputDelta = "OutputDelta";
     public const string BackwardSample = "BackwardSample";
+    public const string ForwardLanes = "ForwardLanes";
 
     public static string ForwardLayer(int layer) => "ForwardLayer" + layer;
 
@@ -27,7 +28,7 @@ internal static class GeneratedNames
         [
             "InputCount", "OutputCount", "ParameterCount", "Spec", "Parameters", "Gradients",
             "Forward", "Loss", "Backward", "ZeroGradients", "Initialize",
-            ParametersField, GradientsField, TraceField, ParameterBuffer, TraceBuffer, ScratchBuffer, ComputeLoss, OutputDelta, BackwardSample,
+            ParametersField, GradientsField, TraceField, ParameterBuffer, TraceBuffer, ScratchBuffer, ComputeLoss, OutputDelta, BackwardSample, ForwardLanes,
         ];
         return fixedNames
             .Concat(Enumerable.Range(1, layerCount).Select(ForwardLayer))

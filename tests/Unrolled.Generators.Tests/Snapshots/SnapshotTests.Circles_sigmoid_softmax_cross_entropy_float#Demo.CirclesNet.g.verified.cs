@@ -58,11 +58,21 @@ namespace Demo
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
+            int first = 0;
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // 8 samples at a time, one per lane.
+                for (; first + 8 <= samples; first += 8)
+                {
+                    ForwardLanes(_parameters, input.Slice(first * InputCount, 8 * InputCount), output.Slice(first * OutputCount, 8 * OutputCount));
+                }
+            }
+
             global::System.ReadOnlySpan<float> parameters = _parameters;
             // Scratch on the stack: each caller has its own, so concurrent calls never share state.
             ScratchBuffer buffer = default;
             global::System.Span<float> scratch = buffer;
-            for (int s = 0; s < samples; s++)
+            for (int s = first; s < samples; s++)
             {
                 ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 3), scratch.Slice(3, 3));
                 ForwardLayer2(parameters, scratch.Slice(3, 3), scratch.Slice(6, 2), output.Slice(s * OutputCount, OutputCount));
@@ -213,6 +223,58 @@ namespace Demo
             float sum = e0 + e1;
             a[0] = e0 / sum;
             a[1] = e1 / sum;
+        }
+
+        /// <summary>Forward for 8 samples at once, one per lane of a 256-bit vector: h = f(x W + b) with every weight broadcast.</summary>
+        private static void ForwardLanes(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            // Constant lengths let the JIT drop the bounds checks below.
+            parameters = parameters.Slice(0, ParameterCount);
+            input = input.Slice(0, 16);
+            output = output.Slice(0, 16);
+
+            // Gather: x{i} holds input i of each sample.
+            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.Create(input[0], input[2], input[4], input[6], input[8], input[10], input[12], input[14]);
+            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.Create(input[1], input[3], input[5], input[7], input[9], input[11], input[13], input[15]);
+
+            // Layer 1 (Dense 2 -> 3, Sigmoid): z = x W1 + b1, a = sigmoid(z) = 1 / (1 + e^-z)
+            global::System.Runtime.Intrinsics.Vector256<float> h1_0 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[6]);
+            h1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[0]), h1_0);
+            h1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[3]), h1_0);
+            global::System.Runtime.Intrinsics.Vector256<float> h1_1 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[7]);
+            h1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[1]), h1_1);
+            h1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[4]), h1_1);
+            global::System.Runtime.Intrinsics.Vector256<float> h1_2 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[8]);
+            h1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[2]), h1_2);
+            h1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[5]), h1_2);
+            h1_0 = global::Unrolled.Numerics.FastMath.Sigmoid(h1_0);
+            h1_1 = global::Unrolled.Numerics.FastMath.Sigmoid(h1_1);
+            h1_2 = global::Unrolled.Numerics.FastMath.Sigmoid(h1_2);
+
+            // Layer 2 (Dense 3 -> 2, Softmax): z = x W2 + b2, a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z)
+            global::System.Runtime.Intrinsics.Vector256<float> h2_0 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[15]);
+            h2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[9]), h2_0);
+            h2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[11]), h2_0);
+            h2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_2, global::System.Runtime.Intrinsics.Vector256.Create(parameters[13]), h2_0);
+            global::System.Runtime.Intrinsics.Vector256<float> h2_1 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[16]);
+            h2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[10]), h2_1);
+            h2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[12]), h2_1);
+            h2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_2, global::System.Runtime.Intrinsics.Vector256.Create(parameters[14]), h2_1);
+            // Softmax across the units, per lane, shifted by each sample's largest logit.
+            global::System.Runtime.Intrinsics.Vector256<float> max = h2_0;
+            max = global::System.Runtime.Intrinsics.Vector256.Max(max, h2_1);
+            h2_0 = global::Unrolled.Numerics.FastMath.Exp(h2_0 - max);
+            h2_1 = global::Unrolled.Numerics.FastMath.Exp(h2_1 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> sum = h2_0 + h2_1;
+            h2_0 /= sum;
+            h2_1 /= sum;
+
+            // Scatter: output k of lane s is the sample's output k.
+            for (int lane = 0; lane < 8; lane++)
+            {
+                output[(lane * 2) + 0] = h2_0[lane];
+                output[(lane * 2) + 1] = h2_1[lane];
+            }
         }
 
         /// <summary>The loss of one sample from the output layer's z and a.</summary>
