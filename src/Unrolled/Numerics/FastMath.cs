@@ -12,10 +12,12 @@ namespace Unrolled.Numerics;
 /// tail after a SIMD loop gives exactly the bits a SIMD lane would have given (on one machine: see below).
 /// </para>
 /// <para>
-/// Accuracy, measured against <see cref="Math.Exp"/> and <see cref="Math.Tanh"/> in double over every 4,096th float
-/// bit pattern and a dense sweep of [-20, 20] (tests/Unrolled.Tests/Numerics/FastMathTests.cs), in units in the last
-/// place of the correctly rounded float result (subnormal results use the subnormal ulp, 2^-149):
-/// <see cref="ExpMaxUlpError"/>, <see cref="TanhMaxUlpError"/> and <see cref="SigmoidMaxUlpError"/>. The
+/// Accuracy, measured against <see cref="Math.Exp"/> and <see cref="Math.Tanh"/> in double over all 2^32 float inputs
+/// (.NET 10, x64 with FMA), in units in the last place (ulp) of the exact result's float exponent (subnormal results
+/// use the subnormal ulp, 2^-149): e^x at most 1.0103 ulp (22 inputs above 1 ulp), tanh at most 1.3303 ulp, sigmoid at
+/// most 2.4019 ulp. The documented bounds <see cref="ExpMaxUlpError"/>, <see cref="TanhMaxUlpError"/> and
+/// <see cref="SigmoidMaxUlpError"/> round these up; tests/Unrolled.Tests/Numerics/FastMathTests.cs asserts them over
+/// every 4,096th bit pattern, a dense sweep of [-20, 20] and the overflow, underflow and formula-switch regions. The
 /// corresponding <see cref="MathF"/> functions are correctly rounded or within 1 ulp, and several times slower per
 /// element; <c>TensorPrimitives</c> has comparable vectorized versions for spans only.
 /// </para>
@@ -32,11 +34,11 @@ namespace Unrolled.Numerics;
 public static partial class FastMath
 {
     /// <summary>The largest error of every <c>Exp</c> overload, in ulp of the correctly rounded float result.</summary>
-    public const double ExpMaxUlpError = 1.0;
+    public const double ExpMaxUlpError = 1.02;
 
     /// <summary>The largest error of every <c>Tanh</c> overload, in ulp of the correctly rounded float result.</summary>
-    public const double TanhMaxUlpError = 2.0;
+    public const double TanhMaxUlpError = 1.34;
 
     /// <summary>The largest error of every <c>Sigmoid</c> overload, in ulp of the correctly rounded float result.</summary>
-    public const double SigmoidMaxUlpError = 2.0;
+    public const double SigmoidMaxUlpError = 2.41;
 }

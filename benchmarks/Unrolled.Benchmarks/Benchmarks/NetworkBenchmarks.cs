@@ -1,0 +1,248 @@
+using System.Numerics.Tensors;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Unrolled.Benchmarks.Baselines;
+
+namespace Unrolled.Benchmarks;
+
+/// <summary>Benchmark categories: one table group per task, each with its own baseline (the reference interpreter).</summary>
+public static class Categories
+{
+    public const string Forward = "Forward";
+    public const string BatchForward = "BatchForward";
+    public const string Backward = "Backward";
+    public const string TrainStep = "TrainStep";
+}
+
+/// <summary>
+/// Everything one network's benchmarks share: data, the baselines (reference interpreter, hand-written loops,
+/// TensorPrimitives) holding a copy of the generated network's parameters, and the baselines' benchmark methods.
+/// The generated network's own benchmarks live in the sealed subclass, where <see cref="Net"/> has its concrete
+/// type: calls are direct (no interface dispatch), as a user's would be.
+/// </summary>
+/// <typeparam name="TNet">The generated network.</typeparam>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public abstract class NetworkBenchmarks<TNet>
+    where TNet : class, INetwork<float>, new()
+{
+    /// <summary>Samples per batch-forward invocation (reported per sample through OperationsPerInvoke).</summary>
+    public const int BatchSize = 1024;
+
+    /// <summary>Samples per training step.</summary>
+    public const int MiniBatchSize = 32;
+
+    /// <summary>Adam's step size in the training-step benchmarks.</summary>
+    public const float LearningRate = 1e-3f;
+
+    private int _nextMiniBatch;
+    private int _nextReferenceMiniBatch;
+
+    protected TNet Net { get; private set; } = null!;
+
+    protected ReferenceNetwork<float> Reference { get; private set; } = null!;
+
+    protected HandLoopNetwork HandLoop { get; private set; } = null!;
+
+    protected TensorPrimitivesNetwork Tensor { get; private set; } = null!;
+
+    protected Adam<float> NetOptimizer { get; private set; } = null!;
+
+    protected Adam<float> ReferenceOptimizer { get; private set; } = null!;
+
+    /// <summary><see cref="BatchSize"/> samples, row after row.</summary>
+    protected float[] Inputs { get; private set; } = [];
+
+    /// <summary>One target per sample: one-hot for cross-entropy, uniform in [-1, 1] for MSE.</summary>
+    protected float[] Targets { get; private set; } = [];
+
+    /// <summary>Room for <see cref="BatchSize"/> outputs.</summary>
+    protected float[] Outputs { get; private set; } = [];
+
+    protected int InputCount { get; private set; }
+
+    protected int OutputCount { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Net = new TNet();
+        Net.Initialize(42);
+        NetworkSpec spec = Net.Spec;
+        InputCount = Net.InputCount;
+        OutputCount = Net.OutputCount;
+
+        Reference = new ReferenceNetwork<float>(spec);
+        Net.Parameters.CopyTo(Reference.Parameters);
+        HandLoop = new HandLoopNetwork(spec, Net.Parameters);
+        Tensor = new TensorPrimitivesNetwork(spec, Net.Parameters);
+        NetOptimizer = new Adam<float>(Net.ParameterCount, LearningRate);
+        ReferenceOptimizer = new Adam<float>(Reference.ParameterCount, LearningRate);
+
+        var random = new Random(1234);
+        Inputs = new float[BatchSize * InputCount];
+        for (int k = 0; k < Inputs.Length; k++)
+        {
+            Inputs[k] = (random.NextSingle() * 2f) - 1f;
+        }
+
+        Targets = new float[BatchSize * OutputCount];
+        bool oneHot = spec.Loss == LossFunction.CrossEntropy;
+        for (int s = 0; s < BatchSize; s++)
+        {
+            Span<float> target = Targets.AsSpan(s * OutputCount, OutputCount);
+            if (oneHot)
+            {
+                target[random.Next(OutputCount)] = 1f;
+            }
+            else
+            {
+                for (int k = 0; k < OutputCount; k++)
+                {
+                    target[k] = (random.NextSingle() * 2f) - 1f;
+                }
+            }
+        }
+
+        Outputs = new float[BatchSize * OutputCount];
+        CheckAgreement();
+    }
+
+    /// <summary>Every implementation must compute the same outputs, or the comparison means nothing.</summary>
+    private void CheckAgreement()
+    {
+        Span<float> expected = stackalloc float[OutputCount];
+        Span<float> actual = stackalloc float[OutputCount];
+        for (int s = 0; s < 16; s++)
+        {
+            ReadOnlySpan<float> x = Input(s);
+            Net.Forward(x, expected);
+            Reference.Forward(x, actual);
+            Compare("ReferenceNetwork", expected, actual);
+            HandLoop.Forward(x, actual);
+            Compare("HandLoopNetwork", expected, actual);
+            Tensor.Forward(x, actual);
+            Compare("TensorPrimitivesNetwork", expected, actual);
+        }
+
+        Net.ZeroGradients();
+        Reference.ZeroGradients();
+        float loss = Net.Backward(Input(0), Target(0));
+        float referenceLoss = Reference.Backward(Input(0), Target(0));
+        if (MathF.Abs(loss - referenceLoss) > 1e-4f * (1f + MathF.Abs(loss)))
+        {
+            throw new InvalidOperationException($"{typeof(TNet).Name}: loss {loss} but the reference says {referenceLoss}.");
+        }
+
+        Net.ZeroGradients();
+        Reference.ZeroGradients();
+    }
+
+    private static void Compare(string who, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+    {
+        for (int k = 0; k < expected.Length; k++)
+        {
+            if (!(MathF.Abs(expected[k] - actual[k]) <= 1e-4f * (1f + MathF.Abs(expected[k]))))
+            {
+                throw new InvalidOperationException($"{typeof(TNet).Name}: {who} output {k} is {actual[k]}, the generated network's is {expected[k]}.");
+            }
+        }
+    }
+
+    protected ReadOnlySpan<float> Input(int sample) => Inputs.AsSpan(sample * InputCount, InputCount);
+
+    protected ReadOnlySpan<float> Target(int sample) => Targets.AsSpan(sample * OutputCount, OutputCount);
+
+    protected Span<float> Output(int sample) => Outputs.AsSpan(sample * OutputCount, OutputCount);
+
+    /// <summary>The first sample of the next mini-batch for the generated network (cycles through the data).</summary>
+    protected int NextMiniBatch()
+    {
+        int first = _nextMiniBatch;
+        _nextMiniBatch = (first + MiniBatchSize) % BatchSize;
+        return first;
+    }
+
+    /// <summary>A mini-batch step on the generated network's gradients: g /= 32, then Adam.</summary>
+    protected void ScaleAndStep(Span<float> parameters, Span<float> gradients, Adam<float> optimizer)
+    {
+        TensorPrimitives.Multiply(gradients, 1f / MiniBatchSize, gradients);
+        optimizer.Step(parameters, gradients);
+    }
+
+    // ---- Forward, one sample ----
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Categories.Forward)]
+    public void Forward_Reference() => Reference.Forward(Input(0), Output(0));
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Forward)]
+    public void Forward_HandLoop() => HandLoop.Forward(Input(0), Output(0));
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Forward)]
+    public void Forward_TensorPrimitives() => Tensor.Forward(Input(0), Output(0));
+
+    // ---- Forward, a batch of 1,024 samples, reported per sample ----
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchForward)]
+    public void BatchForward_Reference()
+    {
+        for (int s = 0; s < BatchSize; s++)
+        {
+            Reference.Forward(Input(s), Output(s));
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchForward)]
+    public void BatchForward_HandLoop()
+    {
+        for (int s = 0; s < BatchSize; s++)
+        {
+            HandLoop.Forward(Input(s), Output(s));
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchForward)]
+    public void BatchForward_TensorPrimitives()
+    {
+        for (int s = 0; s < BatchSize; s++)
+        {
+            Tensor.Forward(Input(s), Output(s));
+        }
+    }
+
+    // ---- Backprop, one sample ----
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Categories.Backward)]
+    public float Backward_Reference()
+    {
+        Reference.ZeroGradients();
+        return Reference.Backward(Input(0), Target(0));
+    }
+
+    // ---- Training step: 32 samples backward, gradient / 32, Adam ----
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Categories.TrainStep)]
+    public float TrainStep_Reference()
+    {
+        int first = _nextReferenceMiniBatch;
+        _nextReferenceMiniBatch = (first + MiniBatchSize) % BatchSize;
+        Reference.ZeroGradients();
+        float loss = 0f;
+        for (int s = first; s < first + MiniBatchSize; s++)
+        {
+            loss += Reference.Backward(Input(s), Target(s));
+        }
+
+        ScaleAndStep(Reference.Parameters, Reference.Gradients, ReferenceOptimizer);
+        return loss;
+    }
+}

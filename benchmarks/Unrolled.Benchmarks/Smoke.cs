@@ -1,0 +1,74 @@
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+
+namespace Unrolled.Benchmarks;
+
+/// <summary>
+/// <c>--smoke</c>: runs every benchmark method a few times without BenchmarkDotNet (seconds, not minutes), after the
+/// same GlobalSetup (which checks that all implementations agree), and fails if a method throws or allocates after
+/// warm-up (measured with GC.GetAllocatedBytesForCurrentThread). For CI; it measures no time.
+/// </summary>
+public static class Smoke
+{
+    private const int WarmupCalls = 2;
+    private const int MeasuredCalls = 5;
+
+    public static int Run(TextWriter log)
+    {
+        int failures = 0, methods = 0;
+        IEnumerable<Type> types = typeof(Smoke).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
+        foreach (Type type in types)
+        {
+            object instance = Activator.CreateInstance(type)!;
+            foreach (MethodInfo setup in type.GetMethods().Where(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null))
+            {
+                setup.Invoke(instance, null);
+            }
+
+            foreach (MethodInfo method in type.GetMethods().Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null).OrderBy(m => m.Name, StringComparer.Ordinal))
+            {
+                methods++;
+                Action call = method.ReturnType == typeof(void)
+                    ? method.CreateDelegate<Action>(instance)
+                    : WrapFloat(method.CreateDelegate<Func<float>>(instance));
+                try
+                {
+                    for (int k = 0; k < WarmupCalls; k++)
+                    {
+                        call();
+                    }
+
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    for (int k = 0; k < MeasuredCalls; k++)
+                    {
+                        call();
+                    }
+
+                    long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                    string verdict = allocated == 0 ? "ok" : "ALLOCATES";
+                    if (allocated != 0)
+                    {
+                        failures++;
+                    }
+
+                    log.WriteLine($"{verdict,-9} {type.Name}.{method.Name}: {allocated} B over {MeasuredCalls} calls");
+                }
+                catch (Exception e)
+                {
+                    failures++;
+                    log.WriteLine($"FAILED    {type.Name}.{method.Name}: {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }
+
+        log.WriteLine($"smoke: {methods} benchmark methods, {failures} failed");
+        return failures == 0 && methods > 0 ? 0 : 1;
+    }
+
+    private static Action WrapFloat(Func<float> f) => () => Sink = f();
+
+    /// <summary>Keeps results alive so that nothing is optimized away.</summary>
+    public static float Sink { get; private set; }
+}
