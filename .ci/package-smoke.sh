@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Package smoke test: pack Unrolled with a unique version, check the package's layout and metadata, then build and run
+# tests/PackageConsumer against that package (restored into an empty packages folder) and compare what it prints with
+# values computed here independently.
+#
+#   .ci/package-smoke.sh                  # from anywhere
+#   UNROLLED_BUILD_LOCK= .ci/package-smoke.sh   # without the shared build lock (when the caller already holds it)
+#   UNROLLED_SMOKE_NO_UNZIP=1 .ci/package-smoke.sh   # exercise the python3 zipfile fallback
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+lock="${UNROLLED_BUILD_LOCK-/tmp/unrolled-build.lock}"
+feed="$repo/artifacts/packages"            # tests/PackageConsumer/nuget.config points here
+version="${UNROLLED_SMOKE_VERSION:-0.1.0-ci.$(date +%s).$$}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/unrolled-package-smoke.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+start=$SECONDS
+
+fail() { echo "package-smoke: FAIL: $*" >&2; exit 1; }
+step() { echo "package-smoke: $*"; }
+dn() {
+    if [[ -n "$lock" ]]; then flock "$lock" dotnet "$@"; else dotnet "$@"; fi
+}
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# 1. Pack, deterministically (ContinuousIntegrationBuild follows CI=true).
+mkdir -p "$feed"
+step "packing Unrolled $version into $feed"
+CI=true dn pack src/Unrolled/Unrolled.csproj -c Release -p:Version="$version" -o "$feed" --nologo \
+    >"$work/pack.log" 2>&1 || { cat "$work/pack.log"; fail "dotnet pack failed"; }
+package="$feed/Unrolled.$version.nupkg"
+[[ -f "$package" ]] || { cat "$work/pack.log"; fail "$package was not created"; }
+
+# 2. Layout and metadata. `unzip` when present, else Python's zipfile (apt-get install -y unzip to get the former).
+if [[ -z "${UNROLLED_SMOKE_NO_UNZIP:-}" ]] && command -v unzip >/dev/null 2>&1; then
+    unzip -l "$package" >"$work/listing.txt"
+    unzip -Z1 "$package" >"$work/entries.txt"
+    unzip -p "$package" Unrolled.nuspec >"$work/Unrolled.nuspec"
+else
+    step "unzip not found: listing with python3 -m zipfile"
+    python3 -m zipfile -l "$package" >"$work/listing.txt"
+    python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$package" >"$work/entries.txt"
+    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("Unrolled.nuspec"))' \
+        "$package" >"$work/Unrolled.nuspec"
+fi
+cat "$work/listing.txt"
+for entry in \
+    lib/net8.0/Unrolled.dll lib/net8.0/Unrolled.xml \
+    lib/net10.0/Unrolled.dll lib/net10.0/Unrolled.xml \
+    analyzers/dotnet/cs/Unrolled.Generators.dll \
+    PACKAGE.md; do
+    grep -Fxq "$entry" "$work/entries.txt" || fail "the package lacks $entry"
+done
+if grep -Eq '^(lib|analyzers)/.*(Microsoft\.CodeAnalysis|Unrolled\.Generators\.pdb)' "$work/entries.txt"; then
+    fail "the package ships compiler assemblies or generator symbols: $(grep -E '^(lib|analyzers)/' "$work/entries.txt" | tr '\n' ' ')"
+fi
+grep -q '^lib/.*Unrolled\.Generators\.dll$' "$work/entries.txt" && fail "the generator is in lib/: consumers would reference it"
+nuspec="$work/Unrolled.nuspec"
+grep -q 'Unrolled.Generators' "$nuspec" && fail "the nuspec depends on Unrolled.Generators: $(grep Unrolled.Generators "$nuspec")"
+grep -q '<license type="expression">MIT</license>' "$nuspec" || fail "the nuspec has no MIT license expression"
+grep -q '<readme>PACKAGE.md</readme>' "$nuspec" || fail "the nuspec has no readme"
+grep -q "<version>$version</version>" "$nuspec" || fail "the nuspec's version is not $version"
+grep -q '<repository type="git"' "$nuspec" || fail "the nuspec has no repository (source link) information"
+step "layout and nuspec OK"
+
+# 3. Restore the consumer into an empty packages folder (a cached Unrolled can never be used), build, run.
+packages="$work/packages"
+consumer=tests/PackageConsumer/PackageConsumer.csproj
+step "restoring $consumer with Unrolled $version into $packages"
+dn restore "$consumer" -p:UnrolledVersion="$version" --packages "$packages" --nologo \
+    >"$work/restore.log" 2>&1 || { cat "$work/restore.log"; fail "restore of the consumer failed"; }
+[[ -f "$packages/unrolled/$version/analyzers/dotnet/cs/Unrolled.Generators.dll" ]] \
+    || fail "Unrolled $version was not restored from the package into $packages"
+dn build "$consumer" -c Release --no-restore -p:UnrolledVersion="$version" --nologo \
+    >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build of the consumer failed"; }
+grep -Eq '[1-9][0-9]* Warning\(s\)' "$work/build.log" && { cat "$work/build.log"; fail "the consumer built with warnings"; }
+dotnet tests/PackageConsumer/bin/Release/net10.0/PackageConsumer.dll >"$work/output.txt" 2>&1 \
+    || { cat "$work/output.txt"; fail "the consumer exited with an error"; }
+cat "$work/output.txt"
+
+# 4. Compare with an independent computation: p[k] = 0.01 (k + 1) - 0.1, h = tanh(x W1 + b1), y = h W2 + b2,
+#    W1[i, j] = p[3 i + j], b1 = p[6..9), W2 = p[9..12), b2 = p[12]; x = (3, 1); MSE against t = 0.25.
+#    Expected: y = 0.02190971837599564, loss = 0.05202517657131762 (in double).
+python3 - "$work/output.txt" "$version" <<'PY' || fail "the consumer's outputs differ from the expected values"
+import math, sys
+values = dict(line.strip().split("=", 1) for line in open(sys.argv[1]) if "=" in line)
+version = sys.argv[2]
+p = [0.01 * (k + 1) - 0.1 for k in range(13)]
+x, t = (3.0, 1.0), 0.25
+h = [math.tanh(x[0] * p[j] + x[1] * p[3 + j] + p[6 + j]) for j in range(3)]
+y = sum(h[j] * p[9 + j] for j in range(3)) + p[12]
+loss = (y - t) ** 2
+checks = [
+    ("float.output0", y, 1e-6), ("float.loss", loss, 1e-6),
+    ("double.output0", y, 1e-13), ("double.loss", loss, 1e-13), ("reference.output0", y, 1e-13),
+]
+ok = True
+for key, expected, tolerance in checks:
+    actual = float(values[key])
+    good = abs(actual - expected) <= tolerance
+    ok &= good
+    print(f"  {key}: {actual!r} expected {expected!r} (|diff| {abs(actual - expected):.3g} <= {tolerance:g}) {'ok' if good else 'WRONG'}")
+for key in ("float.parameterCount", "double.parameterCount"):
+    good = values[key] == "13"
+    ok &= good
+    print(f"  {key}: {values[key]} expected 13 {'ok' if good else 'WRONG'}")
+good = values["unrolled.version"].split("+")[0] == version
+ok &= good
+print(f"  unrolled.version: {values['unrolled.version']} expected {version} {'ok' if good else 'WRONG'}")
+sys.exit(0 if ok else 1)
+PY
+
+step "OK: Unrolled $version packs, restores from the package, generates and computes the expected values ($((SECONDS - start)) s)"

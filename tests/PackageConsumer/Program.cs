@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Reflection;
+using PackageConsumer;
+using Unrolled;
+
+// Fixed parameters p[k] = 0.01 (k + 1) - 0.1, a fixed input and target: .ci/package-smoke.sh compares what this prints
+// with values it computes independently.
+var single = new SmokeNet();
+Span<float> singleParameters = single.Parameters;
+for (int k = 0; k < singleParameters.Length; k++)
+{
+    singleParameters[k] = 0.01f * (k + 1) - 0.1f;
+}
+
+var precise = new SmokeNetDouble();
+Span<double> preciseParameters = precise.Parameters;
+for (int k = 0; k < preciseParameters.Length; k++)
+{
+    preciseParameters[k] = 0.01 * (k + 1) - 0.1;
+}
+
+ReadOnlySpan<float> input = [3.0f, 1.0f];
+ReadOnlySpan<float> target = [0.25f];
+Span<float> output = stackalloc float[SmokeNet.OutputCount];
+single.Forward(input, output);
+float loss = single.Loss(input, target);
+
+ReadOnlySpan<double> inputDouble = [3.0, 1.0];
+ReadOnlySpan<double> targetDouble = [0.25];
+Span<double> outputDouble = stackalloc double[SmokeNetDouble.OutputCount];
+precise.Forward(inputDouble, outputDouble);
+double lossDouble = precise.Loss(inputDouble, targetDouble);
+
+// Through the interface and the interpreter too: the package's runtime and generator agree.
+INetwork<double> asInterface = precise;
+var reference = new ReferenceNetwork<double>(SmokeNetDouble.Spec);
+precise.Parameters.CopyTo(reference.Parameters);
+Span<double> referenceOutput = stackalloc double[1];
+reference.Forward(inputDouble, referenceOutput);
+
+string version = typeof(NetworkSpec).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
+Console.WriteLine(Line("unrolled.version", version));
+Console.WriteLine(Line("float.parameterCount", SmokeNet.ParameterCount.ToString(CultureInfo.InvariantCulture)));
+Console.WriteLine(Line("float.output0", output[0].ToString("R", CultureInfo.InvariantCulture)));
+Console.WriteLine(Line("float.loss", loss.ToString("R", CultureInfo.InvariantCulture)));
+Console.WriteLine(Line("double.parameterCount", asInterface.ParameterCount.ToString(CultureInfo.InvariantCulture)));
+Console.WriteLine(Line("double.output0", outputDouble[0].ToString("R", CultureInfo.InvariantCulture)));
+Console.WriteLine(Line("double.loss", lossDouble.ToString("R", CultureInfo.InvariantCulture)));
+Console.WriteLine(Line("reference.output0", referenceOutput[0].ToString("R", CultureInfo.InvariantCulture)));
+
+static string Line(string key, string value) => key + "=" + value;
