@@ -9,6 +9,7 @@ namespace Unrolled.Generators.Emitter;
 // a small layer as straight-line statements and a large one as constant-bound loops.
 internal sealed partial class NetworkEmitter
 {
+
     private string Header(int l)
     {
         var layer = _model.Layers[l];
@@ -70,12 +71,25 @@ internal sealed partial class NetworkEmitter
             _w.Line($"{_t.Keyword} x{i} = x[{i}];");
         }
 
+        // A narrow layer has few independent chains; with many inputs each unit's sum is split in partial sums.
+        int partials = PartialSums(m, n);
         for (int j = 0; j < m; j++)
         {
             _w.Line($"{_t.Keyword} z{j} = b[{j}];");
+            for (int p = 1; p < partials; p++)
+            {
+                _w.Line($"{_t.Keyword} z{j}_{p} = {_t.Literal(0)};");
+            }
+
             for (int i = 0; i < n; i++)
             {
-                _w.Line($"z{j} = {VectorWidth.MultiplyAdd($"x{i}", $"w[{(i * m) + j}]", $"z{j}")};");
+                string sum = i % partials == 0 ? $"z{j}" : $"z{j}_{i % partials}";
+                _w.Line($"{sum} = {VectorWidth.MultiplyAdd($"x{i}", $"w[{(i * m) + j}]", sum)};");
+            }
+
+            if (partials > 1)
+            {
+                _w.Line($"z{j} = {string.Join(" + ", new[] { $"z{j}" }.Concat(Enumerable.Range(1, partials - 1).Select(p => $"z{j}_{p}")))};");
             }
         }
 

@@ -111,6 +111,7 @@ internal sealed partial class NetworkEmitter
                     _w.Line($"{v.Vector} acc{k} = {v.Load("br", chunk[k])};");
                 }
 
+                int partials = PartialSums(chunk.Count, n);
                 if (n <= UnrolledInputs)
                 {
                     for (int i = 0; i < n; i++)
@@ -121,6 +122,10 @@ internal sealed partial class NetworkEmitter
                             _w.Line($"acc{k} = {VectorWidth.MultiplyAdd($"x{i}", v.Load("wr", (i * m) + chunk[k]), $"acc{k}")};");
                         }
                     }
+                }
+                else if (partials > 1)
+                {
+                    EmitPartialSums(v, n, m, chunk, partials);
                 }
                 else
                 {
@@ -148,6 +153,54 @@ internal sealed partial class NetworkEmitter
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// With few vectors of units, one chain of multiply-adds per vector would wait on the FMA latency at every input;
+    /// splitting the inputs over several partial sums (combined at the end) keeps enough independent work in flight.
+    /// </summary>
+    private static int PartialSums(int vectors, int inputs) =>
+        vectors >= 4 || inputs < 8 ? 1 : System.Math.Min(4, Accumulators / vectors);
+
+    private void EmitPartialSums(VectorWidth v, int n, int m, List<int> chunk, int partials)
+    {
+        _w.Line($"// {partials} partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.");
+        for (int k = 0; k < chunk.Count; k++)
+        {
+            for (int p = 1; p < partials; p++)
+            {
+                _w.Line($"{v.Vector} acc{k}_{p} = {v.Zero};");
+            }
+        }
+
+        int whole = n - (n % partials);
+        using (_w.Block($"for (int i = 0; i < {whole}; i += {partials})"))
+        {
+            _w.Line($"ref {_t.Keyword} row = ref {Unsafe}.Add(ref wr, i * {m});");
+            for (int p = 0; p < partials; p++)
+            {
+                _w.Line($"{v.Vector} x{p} = {v.Broadcast($"x[i + {p}]")};");
+                for (int k = 0; k < chunk.Count; k++)
+                {
+                    string acc = p == 0 ? $"acc{k}" : $"acc{k}_{p}";
+                    _w.Line($"{acc} = {VectorWidth.MultiplyAdd($"x{p}", v.Load("row", (p * m) + chunk[k]), acc)};");
+                }
+            }
+        }
+
+        for (int i = whole; i < n; i++)
+        {
+            for (int k = 0; k < chunk.Count; k++)
+            {
+                _w.Line($"acc{k} = {VectorWidth.MultiplyAdd(v.Broadcast($"x[{i}]"), v.Load("wr", (i * m) + chunk[k]), $"acc{k}")};");
+            }
+        }
+
+        for (int k = 0; k < chunk.Count; k++)
+        {
+            var terms = new[] { $"acc{k}" }.Concat(Enumerable.Range(1, partials - 1).Select(p => $"acc{k}_{p}"));
+            _w.Line($"acc{k} = {string.Join(" + ", terms)};");
         }
     }
 

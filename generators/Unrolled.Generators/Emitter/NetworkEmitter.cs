@@ -235,7 +235,10 @@ internal sealed partial class NetworkEmitter
         _w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans' lengths do not describe the same number of whole samples.</exception>");
         using (_w.Block($"public void Forward({_t.ReadOnlySpan} input, {_t.Span} output)"))
         {
-            _w.Line("int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));");
+            // One sample is the common case: its lengths are checked without dividing.
+            _w.Line("int samples = input.Length == InputCount && output.Length == OutputCount");
+            _w.Line("    ? 1");
+            _w.Line("    : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));");
             if (UsesLanes)
             {
                 EmitLaneBlocks();

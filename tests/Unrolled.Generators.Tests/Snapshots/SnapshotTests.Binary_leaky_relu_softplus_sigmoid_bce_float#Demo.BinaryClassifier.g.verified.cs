@@ -59,7 +59,9 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
+            int samples = input.Length == InputCount && output.Length == OutputCount
+                ? 1
+                : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
             global::System.ReadOnlySpan<float> parameters = _parameters;
             // Scratch on the stack: each caller has its own, so concurrent calls never share state.
             ScratchBuffer buffer = default;

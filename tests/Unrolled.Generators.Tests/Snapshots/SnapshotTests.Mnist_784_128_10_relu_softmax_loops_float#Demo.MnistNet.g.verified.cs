@@ -57,7 +57,9 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
+            int samples = input.Length == InputCount && output.Length == OutputCount
+                ? 1
+                : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
             global::System.ReadOnlySpan<float> parameters = _parameters;
             // Scratch on the stack: each caller has its own, so concurrent calls never share state.
             ScratchBuffer buffer = default;
@@ -507,14 +509,32 @@ namespace Demo
                     // units 0 to 9
                     global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
                     global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 2);
-                    for (int i = 0; i < 128; i++)
+                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                    global::System.Runtime.Intrinsics.Vector256<float> acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = 0; i < 128; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 2), acc1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 0]);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 2), acc1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 1]);
+                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 10), acc0_1);
+                        acc1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12), acc1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 2]);
+                        acc0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 20), acc0_2);
+                        acc1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 22), acc1_2);
+                        global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 3]);
+                        acc0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 30), acc0_3);
+                        acc1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), acc1_3);
                     }
 
+                    acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
+                    acc1 = acc1 + acc1_1 + acc1_2 + acc1_3;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 2);
                 }
@@ -526,15 +546,26 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
                     global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
                     global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
-                    for (int i = 0; i < 128; i++)
+                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                    global::System.Runtime.Intrinsics.Vector128<float> acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int i = 0; i < 128; i += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6), acc2);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[i + 0]);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6), acc2);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[i + 1]);
+                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 10), acc0_1);
+                        acc1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 14), acc1_1);
+                        acc2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), acc2_1);
                     }
 
+                    acc0 = acc0 + acc0_1;
+                    acc1 = acc1 + acc1_1;
+                    acc2 = acc2 + acc2_1;
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 4);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 6);

@@ -59,7 +59,9 @@ namespace Demo.Audio
         /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
-            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
+            int samples = input.Length == InputCount && output.Length == OutputCount
+                ? 1
+                : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
             global::System.ReadOnlySpan<double> parameters = _parameters;
             // Scratch on the stack: each caller has its own, so concurrent calls never share state.
             ScratchBuffer buffer = default;
@@ -255,13 +257,24 @@ namespace Demo.Audio
                 {
                     // units 0 to 7
                     global::System.Runtime.Intrinsics.Vector512<double> acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br);
-                    for (int i = 0; i < 8; i++)
+                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                    global::System.Runtime.Intrinsics.Vector512<double> acc0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<double> acc0_2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<double> acc0_3 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int i = 0; i < 8; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<double> xi = global::System.Runtime.Intrinsics.Vector512.Create(x[i]);
                         ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row), acc0);
+                        global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.Create(x[i + 0]);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row), acc0);
+                        global::System.Runtime.Intrinsics.Vector512<double> x1 = global::System.Runtime.Intrinsics.Vector512.Create(x[i + 1]);
+                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), acc0_1);
+                        global::System.Runtime.Intrinsics.Vector512<double> x2 = global::System.Runtime.Intrinsics.Vector512.Create(x[i + 2]);
+                        acc0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), acc0_2);
+                        global::System.Runtime.Intrinsics.Vector512<double> x3 = global::System.Runtime.Intrinsics.Vector512.Create(x[i + 3]);
+                        acc0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 24), acc0_3);
                     }
 
+                    acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref zr);
                 }
             }
@@ -271,14 +284,32 @@ namespace Demo.Audio
                     // units 0 to 7
                     global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
                     global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 4);
-                    for (int i = 0; i < 8; i++)
+                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                    global::System.Runtime.Intrinsics.Vector256<double> acc0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int i = 0; i < 8; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
                         ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 4), acc1);
+                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 0]);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 4), acc1);
+                        global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 1]);
+                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), acc0_1);
+                        acc1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12), acc1_1);
+                        global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 2]);
+                        acc0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), acc0_2);
+                        acc1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 20), acc1_2);
+                        global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 3]);
+                        acc0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24), acc0_3);
+                        acc1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 28), acc1_3);
                     }
 
+                    acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
+                    acc1 = acc1 + acc1_1 + acc1_2 + acc1_3;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 4);
                 }
@@ -349,14 +380,18 @@ namespace Demo.Audio
             double x6 = x[6];
             double x7 = x[7];
             double z0 = b[0];
+            double z0_1 = 0D;
+            double z0_2 = 0D;
+            double z0_3 = 0D;
             z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[0], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[1], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, w[2], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, w[3], z0);
+            z0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[1], z0_1);
+            z0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, w[2], z0_2);
+            z0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, w[3], z0_3);
             z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x4, w[4], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x5, w[5], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x6, w[6], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x7, w[7], z0);
+            z0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x5, w[5], z0_1);
+            z0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x6, w[6], z0_2);
+            z0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x7, w[7], z0_3);
+            z0 = z0 + z0_1 + z0_2 + z0_3;
             z[0] = z0;
 
             // a = identity(z) = z
