@@ -13,12 +13,13 @@ internal static class UnrollPolicy
     public static bool CanUnroll(int fanIn, int units) =>
         (long)fanIn * units <= MaxUnrolledMultiplyAdds && fanIn + units <= MaxUnrolledWidth;
 
-    // Auto writes a layer as scalar statements only while it is narrower than one 256-bit vector; wider layers run
-    // as SIMD code, which the benchmarks showed faster from there on (see docs/benchmarks.md).
+    // Auto writes a layer as scalar statements only while it has fewer units than one 128-bit vector holds (4 floats,
+    // 2 doubles); from there on SIMD code was faster in the benchmarks (UnrollModeBenchmarks: 4-6-6-3 took 27.9 ns as
+    // SIMD code against 34.1 ns unrolled, 2-16-16-2 52.5 ns against 104.5 ns; see docs/benchmarks.md).
     public static bool ShouldUnroll(UnrollMode mode, int fanIn, int units, Precision precision) => mode switch
     {
         UnrollMode.Loops => false,
         UnrollMode.Full => CanUnroll(fanIn, units),
-        _ => CanUnroll(fanIn, units) && units < (precision == Precision.Double ? 4 : 8),
+        _ => CanUnroll(fanIn, units) && units < (precision == Precision.Double ? 2 : 4),
     };
 }
