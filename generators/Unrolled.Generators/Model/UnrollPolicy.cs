@@ -14,8 +14,8 @@ internal static class UnrollPolicy
         (long)fanIn * units <= MaxUnrolledMultiplyAdds && fanIn + units <= MaxUnrolledWidth;
 
     // Auto writes a layer as scalar statements only while it has fewer units than one 128-bit vector holds (4 floats,
-    // 2 doubles); from there on SIMD code was faster in the benchmarks (UnrollModeBenchmarks: 4-6-6-3 took 27.9 ns as
-    // SIMD code against 34.1 ns unrolled, 2-16-16-2 52.5 ns against 104.5 ns; see docs/benchmarks.md).
+    // 2 doubles). UnrollModeBenchmarks (docs/benchmarks.md): 2-16-16-2 ran twice as fast as SIMD code as unrolled;
+    // at 4-6-6-3 the two were within noise of each other (27.9 against 34.1 ns in one run, 30.5 against 26.5 in another).
     public static bool ShouldUnroll(UnrollMode mode, int fanIn, int units, Precision precision) => mode switch
     {
         UnrollMode.Loops => false,
