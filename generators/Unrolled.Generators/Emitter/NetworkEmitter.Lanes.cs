@@ -17,7 +17,7 @@ internal sealed partial class NetworkEmitter
     private bool UsesLanes =>
         _model.Layers.Sum(l => (long)l.FanIn * l.Units) <= MaxLaneMultiplyAdds
         && _model.Layers.Sum(l => l.Units) + _model.Inputs <= MaxLaneUnits
-        && _model.Layers.All(l => HasVectorActivation(l.Activation) || (l.Activation == Activation.Softmax && _t == NumericType.Single));
+        && _model.Layers.All(l => HasVectorActivation(l.Activation) || (l.Activation == Activation.Softmax && _t == NumericType.Single && !_model.ExactActivations));
 
     /// <summary>In Forward: whole blocks of samples go through the lane method first, the rest one by one.</summary>
     private void EmitLaneBlocks()

@@ -23,11 +23,14 @@ internal sealed partial class NetworkEmitter
     private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
     private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
-    /// <summary>Whether the SIMD branches apply the activation themselves (otherwise a scalar loop follows them).</summary>
+    /// <summary>
+    /// Whether the SIMD branches apply the activation themselves (otherwise a scalar loop follows them). Activations
+    /// that FastMath approximates stay scalar, with the Math functions, when the network asks for exact activations.
+    /// </summary>
     private bool HasVectorActivation(Activation activation) => activation switch
     {
         Activation.Identity or Activation.Relu or Activation.LeakyRelu => true,
-        Activation.Sigmoid or Activation.Tanh or Activation.Elu or Activation.Silu => _t == NumericType.Single,
+        Activation.Sigmoid or Activation.Tanh or Activation.Elu or Activation.Silu => _t == NumericType.Single && !_model.ExactActivations,
         _ => false,
     };
 

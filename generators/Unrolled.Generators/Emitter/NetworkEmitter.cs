@@ -152,6 +152,13 @@ internal sealed partial class NetworkEmitter
 
         _w.Line("/// </code>");
         _w.Line($"/// <para>Loss: {DescribeLoss()}.</para>");
+        if (_t == NumericType.Single && _model.Layers.Any(l => l.Activation is Activation.Sigmoid or Activation.Tanh or Activation.Elu or Activation.Silu or Activation.Softmax))
+        {
+            _w.Line(_model.ExactActivations
+                ? "/// <para>Activations: exact (the MathF functions), as declared with ExactActivations = true.</para>"
+                : "/// <para>Activations: SIMD code uses the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>");
+        }
+
         _w.Line("/// </remarks>");
     }
 

@@ -15,6 +15,7 @@ internal readonly record struct LayerModel(int FanIn, int Units, Activation Acti
 
 /// <summary>Everything the emitter needs to write one network, and nothing else.</summary>
 /// <param name="Namespace">The namespace, or empty for the global namespace.</param>
+/// <param name="ExactActivations">True to use the Math functions for activations instead of FastMath's approximations.</param>
 /// <param name="GenerateConstructor">False when the class declares its own instance constructors.</param>
 internal sealed record NetworkModel(
     string Namespace,
@@ -24,6 +25,7 @@ internal sealed record NetworkModel(
     LossFunction Loss,
     Precision Precision,
     UnrollMode Unroll,
+    bool ExactActivations,
     EquatableArray<LayerModel> Layers,
     bool GenerateConstructor)
 {

@@ -27,7 +27,7 @@ internal static class NetworkParser
 
         // An attribute that does not bind (a missing argument, a non-constant, a duplicate) is the compiler's to report.
         if (type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == NetworkAttributeName) != 1
-            || !TryReadNetwork(network, out int inputs, out var loss, out var precision, out var unroll))
+            || !TryReadNetwork(network, out int inputs, out var loss, out var precision, out var unroll, out bool exactActivations))
         {
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty, networkLocation);
         }
@@ -96,6 +96,7 @@ internal static class NetworkParser
             loss,
             precision,
             unroll,
+            exactActivations,
             layerModels.ToEquatableArray(),
             generateConstructor);
         return Result(model, diagnostics, networkLocation);
@@ -149,8 +150,9 @@ internal static class NetworkParser
         new(model, diagnostics.ToEquatableArray(), location);
 
     private static bool TryReadNetwork(
-        AttributeData attribute, out int inputs, out LossFunction loss, out Precision precision, out UnrollMode unroll)
+        AttributeData attribute, out int inputs, out LossFunction loss, out Precision precision, out UnrollMode unroll, out bool exactActivations)
     {
+        exactActivations = false;
         inputs = 0;
         loss = LossFunction.MeanSquaredError;
         precision = Precision.Single;
@@ -165,7 +167,18 @@ internal static class NetworkParser
         inputs = count;
         foreach (var named in attribute.NamedArguments)
         {
-            if (named.Value.Kind == TypedConstantKind.Error || named.Value.Value is not int value)
+            if (named.Value.Kind == TypedConstantKind.Error)
+            {
+                return false;
+            }
+
+            if (named.Key == "ExactActivations")
+            {
+                exactActivations = named.Value.Value is true;
+                continue;
+            }
+
+            if (named.Value.Value is not int value)
             {
                 return false;
             }

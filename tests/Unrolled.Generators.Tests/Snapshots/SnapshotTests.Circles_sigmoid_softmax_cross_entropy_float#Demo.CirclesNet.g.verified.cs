@@ -11,6 +11,7 @@ namespace Demo
     /// 2      3 -&gt; 2  Softmax     [3, 2] at [9, 15)        [2] at [15, 17)  unrolled
     /// </code>
     /// <para>Loss: cross-entropy -sum_k t_k log softmax(z)_k from the logits z; its gradient is fused with the softmax, dL/dz = softmax(z) sum(t) - t.</para>
+    /// <para>Activations: SIMD code uses the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Unrolled.Generators", "0.1.0")]
     partial class CirclesNet : global::Unrolled.INetwork<float>
