@@ -6,10 +6,29 @@ namespace Unrolled.Generators.Emitter;
 /// </summary>
 internal static class ActivationCode
 {
-    /// <summary>a = f(z) for one element (not softmax, which works on the whole layer).</summary>
-    public static string Forward(NumericType t, Activation activation, double alpha, string z)
+    /// <summary>The class of the vectorized float approximations, whose scalar overloads give the bits of a SIMD lane.</summary>
+    public const string FastMath = "global::Unrolled.Numerics.FastMath";
+
+    /// <summary>
+    /// a = f(z) for one element (not softmax, which works on the whole layer). With <paramref name="fast"/> (float
+    /// networks without ExactActivations) sigmoid, tanh and exp come from FastMath, as in the SIMD branches, so a
+    /// scalar layer costs no library call and agrees with a vector lane; otherwise from the Math functions, as in
+    /// the interpreter.
+    /// </summary>
+    public static string Forward(NumericType t, Activation activation, double alpha, string z, bool fast)
     {
         string one = t.Literal(1), zero = t.Literal(0), a = t.Literal(alpha);
+        if (fast)
+        {
+            switch (activation)
+            {
+                case Activation.Sigmoid: return $"{FastMath}.Sigmoid({z})";
+                case Activation.Tanh: return $"{FastMath}.Tanh({z})";
+                case Activation.Elu: return $"{z} > {zero} ? {z} : {a} * ({FastMath}.Exp({z}) - {one})";
+                case Activation.Silu: return $"{z} * {FastMath}.Sigmoid({z})";
+            }
+        }
+
         return activation switch
         {
             Activation.Sigmoid => $"{one} / ({one} + {t.Call("Exp", "-" + z)})",
@@ -22,6 +41,9 @@ internal static class ActivationCode
             _ => z,
         };
     }
+
+    /// <summary>e^x for softmax: FastMath's when <paramref name="fast"/>, as <see cref="Forward"/>.</summary>
+    public static string Exp(NumericType t, string x, bool fast) => fast ? $"{FastMath}.Exp({x})" : t.Call("Exp", x);
 
     /// <summary>
     /// g f'(z) for one element, given z and a = f(z). <paramref name="temporary"/> names a local the expression may

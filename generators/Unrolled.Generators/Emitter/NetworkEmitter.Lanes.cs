@@ -17,7 +17,7 @@ internal sealed partial class NetworkEmitter
     private bool UsesLanes =>
         _model.Layers.Sum(l => (long)l.FanIn * l.Units) <= MaxLaneMultiplyAdds
         && _model.Layers.Sum(l => l.Units) + _model.Inputs <= MaxLaneUnits
-        && _model.Layers.All(l => HasVectorActivation(l.Activation) || (l.Activation == Activation.Softmax && _t == NumericType.Single && !_model.ExactActivations));
+        && _model.Layers.All(l => HasVectorActivation(l.Activation) || (l.Activation == Activation.Softmax && FastActivations));
 
     /// <summary>In Forward: whole blocks of samples go through the lane method first, the rest one by one.</summary>
     private void EmitLaneBlocks()
@@ -100,7 +100,7 @@ internal sealed partial class NetworkEmitter
 
     private void EmitLaneSoftmax(VectorWidth v, string h, int units)
     {
-        string fast = "global::Unrolled.Numerics.FastMath";
+        string fast = ActivationCode.FastMath;
         _w.Line("// Softmax across the units, per lane, shifted by each sample's largest logit.");
         _w.Line($"{v.Vector} max = {h}0;");
         for (int j = 1; j < units; j++)

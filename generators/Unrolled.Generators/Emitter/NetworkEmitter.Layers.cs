@@ -56,7 +56,7 @@ internal sealed partial class NetworkEmitter
 
             for (int j = 0; j < m; j++)
             {
-                _w.Line($"a[{j}] = {ActivationCode.Forward(_t, layer.Activation, layer.Alpha, $"z{j}")};");
+                _w.Line($"a[{j}] = {ActivationCode.Forward(_t, layer.Activation, layer.Alpha, $"z{j}", FastActivations)};");
             }
         }
     }
@@ -131,7 +131,7 @@ internal sealed partial class NetworkEmitter
 
             for (int j = 0; j < m; j++)
             {
-                _w.Line($"{k} e{j} = {_t.Call("Exp", $"z{j} - max")};");
+                _w.Line($"{k} e{j} = {ActivationCode.Exp(_t, $"z{j} - max", FastActivations)};");
             }
 
             _w.Line($"{k} sum = {string.Join(" + ", Enumerable.Range(0, m).Select(j => $"e{j}"))};");
@@ -152,7 +152,7 @@ internal sealed partial class NetworkEmitter
         _w.Line($"{k} sum = {_t.Literal(0)};");
         using (_w.Block($"for (int j = 0; j < {m}; j++)"))
         {
-            _w.Line($"a[j] = {_t.Call("Exp", "z[j] - max")};");
+            _w.Line($"a[j] = {ActivationCode.Exp(_t, "z[j] - max", FastActivations)};");
             _w.Line("sum += a[j];");
         }
 

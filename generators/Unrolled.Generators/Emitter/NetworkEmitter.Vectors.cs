@@ -30,13 +30,16 @@ internal sealed partial class NetworkEmitter
     private bool HasVectorActivation(Activation activation) => activation switch
     {
         Activation.Identity or Activation.Relu or Activation.LeakyRelu => true,
-        Activation.Sigmoid or Activation.Tanh or Activation.Elu or Activation.Silu => _t == NumericType.Single && !_model.ExactActivations,
+        Activation.Sigmoid or Activation.Tanh or Activation.Elu or Activation.Silu => FastActivations,
         _ => false,
     };
 
+    /// <summary>Float networks use FastMath's approximations unless declared with ExactActivations.</summary>
+    private bool FastActivations => _t == NumericType.Single && !_model.ExactActivations;
+
     private string VectorActivation(VectorWidth v, Activation activation, double alpha, string z)
     {
-        string fast = "global::Unrolled.Numerics.FastMath";
+        string fast = ActivationCode.FastMath;
         string positive = $"{v.Type}.GreaterThan({z}, {v.Zero})";
         return activation switch
         {
@@ -211,7 +214,7 @@ internal sealed partial class NetworkEmitter
     {
         using (_w.Block($"for (int j = 0; j < {layer.Units}; j++)"))
         {
-            _w.Line($"a[j] = {ActivationCode.Forward(_t, layer.Activation, layer.Alpha, "z[j]")};");
+            _w.Line($"a[j] = {ActivationCode.Forward(_t, layer.Activation, layer.Alpha, "z[j]", FastActivations)};");
         }
     }
 

@@ -102,6 +102,11 @@ internal sealed partial class NetworkEmitter
                 EmitForwardLanes();
             }
 
+            if (UsesRegisters)
+            {
+                EmitRegisterMethods();
+            }
+
             EmitComputeLoss();
             EmitOutputDelta();
             for (int l = LayerCount - 1; l >= 0; l--)
@@ -156,7 +161,7 @@ internal sealed partial class NetworkEmitter
         {
             _w.Line(_model.ExactActivations
                 ? "/// <para>Activations: exact (the MathF functions), as declared with ExactActivations = true.</para>"
-                : "/// <para>Activations: SIMD code uses the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>");
+                : "/// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>");
         }
 
         _w.Line("/// </remarks>");
@@ -251,13 +256,22 @@ internal sealed partial class NetworkEmitter
                 EmitLaneBlocks();
             }
 
-            WithScratch(() =>
+            if (UsesRegisters)
             {
-                using (_w.Block($"for (int s = {(UsesLanes ? "first" : "0")}; s < samples; s++)"))
+                EmitRegisterLoop();
+            }
+
+            // Layer by layer through a scratch: the general path, and the fallback of the register path without SIMD.
+            if (!UsesRegisters || RegisterGuard is not null)
+            {
+                WithScratch(() =>
                 {
-                    EmitForwardCalls("scratch", "input.Slice(s * InputCount, InputCount)", lastA: "output.Slice(s * OutputCount, OutputCount)");
-                }
-            });
+                    using (_w.Block($"for (int s = {(UsesLanes ? "first" : "0")}; s < samples; s++)"))
+                    {
+                        EmitForwardCalls("scratch", "input.Slice(s * InputCount, InputCount)", lastA: "output.Slice(s * OutputCount, OutputCount)");
+                    }
+                });
+            }
         }
 
         _w.Line();

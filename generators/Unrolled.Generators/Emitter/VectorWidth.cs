@@ -5,10 +5,11 @@ namespace Unrolled.Generators.Emitter;
 /// <summary>One SIMD width the generated code may run at, and how to spell its operations.</summary>
 internal sealed class VectorWidth
 {
-    private static readonly int[] Bits = [512, 256, 128];
+    private static readonly int[] AllBits = [512, 256, 128];
 
     private VectorWidth(int bits, NumericType t)
     {
+        Bits = bits;
         Type = $"global::System.Runtime.Intrinsics.Vector{bits}";
         Vector = $"{Type}<{t.Keyword}>";
         Lanes = bits / 8 / t.Size;
@@ -24,12 +25,14 @@ internal sealed class VectorWidth
 
     public int Lanes { get; }
 
+    public int Bits { get; }
+
     public string IsAccelerated => $"{Type}.IsHardwareAccelerated";
 
     /// <summary>The widths, widest first, whose lanes fit in <paramref name="units"/>.</summary>
     public static IEnumerable<VectorWidth> For(NumericType t, int units)
     {
-        foreach (int bits in Bits)
+        foreach (int bits in AllBits)
         {
             var width = new VectorWidth(bits, t);
             if (width.Lanes <= units)

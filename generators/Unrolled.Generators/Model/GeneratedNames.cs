@@ -17,6 +17,7 @@ internal static class GeneratedNames
     public const string OutputDelta = "OutputDelta";
     public const string BackwardSample = "BackwardSample";
     public const string ForwardLanes = "ForwardLanes";
+    public const string ForwardSample = "ForwardSample";
 
     public static string ForwardLayer(int layer) => "ForwardLayer" + layer;
 
@@ -29,6 +30,7 @@ internal static class GeneratedNames
             "InputCount", "OutputCount", "ParameterCount", "Spec", "Parameters", "Gradients",
             "Forward", "Loss", "Backward", "ZeroGradients", "Initialize",
             ParametersField, GradientsField, TraceField, ParameterBuffer, TraceBuffer, ScratchBuffer, ComputeLoss, OutputDelta, BackwardSample, ForwardLanes,
+            ForwardSample, ForwardSample + "512", ForwardSample + "256", ForwardSample + "128", ForwardSample + "Scalar",
         ];
         return fixedNames
             .Concat(Enumerable.Range(1, layerCount).Select(ForwardLayer))

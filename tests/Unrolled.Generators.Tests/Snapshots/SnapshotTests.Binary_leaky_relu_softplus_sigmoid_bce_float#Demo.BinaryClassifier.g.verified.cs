@@ -12,7 +12,7 @@ namespace Demo
     /// 3      5 -&gt; 1  Sigmoid         [5, 1] at [65, 70)       [1] at [70, 71)  unrolled
     /// </code>
     /// <para>Loss: binary cross-entropy from the logits z, mean over the outputs; its gradient is fused with the sigmoid, dL/dz = (sigmoid(z) - t) / outputs.</para>
-    /// <para>Activations: SIMD code uses the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
+    /// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Unrolled.Generators", "0.1.0")]
     partial class BinaryClassifier : global::Unrolled.INetwork<float>
@@ -299,7 +299,7 @@ namespace Demo
             z[0] = z0;
 
             // a = sigmoid(z) = 1 / (1 + e^-z)
-            a[0] = 1F / (1F + global::System.MathF.Exp(-z0));
+            a[0] = global::Unrolled.Numerics.FastMath.Sigmoid(z0);
         }
 
         /// <summary>The loss of one sample from the output layer's z and a.</summary>

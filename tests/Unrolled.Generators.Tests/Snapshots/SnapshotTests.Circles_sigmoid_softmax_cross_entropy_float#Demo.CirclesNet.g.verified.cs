@@ -11,7 +11,7 @@ namespace Demo
     /// 2      3 -&gt; 2  Softmax     [3, 2] at [9, 15)        [2] at [15, 17)  unrolled
     /// </code>
     /// <para>Loss: cross-entropy -sum_k t_k log softmax(z)_k from the logits z; its gradient is fused with the softmax, dL/dz = softmax(z) sum(t) - t.</para>
-    /// <para>Activations: SIMD code uses the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
+    /// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Unrolled.Generators", "0.1.0")]
     partial class CirclesNet : global::Unrolled.INetwork<float>
@@ -71,14 +71,10 @@ namespace Demo
                 }
             }
 
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
-            global::System.Span<float> scratch = buffer;
+            // Each layer's values stay in registers: see ForwardSample.
             for (int s = first; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 3), scratch.Slice(3, 3));
-                ForwardLayer2(parameters, scratch.Slice(3, 3), scratch.Slice(6, 2), output.Slice(s * OutputCount, OutputCount));
+                ForwardSample(_parameters, input.Slice(s * InputCount, InputCount), output.Slice(s * OutputCount, OutputCount));
             }
         }
 
@@ -188,9 +184,9 @@ namespace Demo
             z[2] = z2;
 
             // a = sigmoid(z) = 1 / (1 + e^-z)
-            a[0] = 1F / (1F + global::System.MathF.Exp(-z0));
-            a[1] = 1F / (1F + global::System.MathF.Exp(-z1));
-            a[2] = 1F / (1F + global::System.MathF.Exp(-z2));
+            a[0] = global::Unrolled.Numerics.FastMath.Sigmoid(z0);
+            a[1] = global::Unrolled.Numerics.FastMath.Sigmoid(z1);
+            a[2] = global::Unrolled.Numerics.FastMath.Sigmoid(z2);
         }
 
         /// <summary>Layer 2 (Dense 3 -> 2, Softmax): z = x W2 + b2, a = softmax(z).</summary>
@@ -221,8 +217,8 @@ namespace Demo
             // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z)
             float max = z0;
             max = global::System.MathF.Max(max, z1);
-            float e0 = global::System.MathF.Exp(z0 - max);
-            float e1 = global::System.MathF.Exp(z1 - max);
+            float e0 = global::Unrolled.Numerics.FastMath.Exp(z0 - max);
+            float e1 = global::Unrolled.Numerics.FastMath.Exp(z1 - max);
             float sum = e0 + e1;
             a[0] = e0 / sum;
             a[1] = e1 / sum;
@@ -278,6 +274,50 @@ namespace Demo
                 output[(lane * 2) + 0] = h2_0[lane];
                 output[(lane * 2) + 1] = h2_1[lane];
             }
+        }
+
+        /// <summary>Forward of one sample, every layer's values in locals (scalar: no layer fills a vector).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ForwardSample(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+        {
+            // Constant lengths let the JIT drop the bounds checks below.
+            parameters = parameters.Slice(0, ParameterCount);
+            x = x.Slice(0, 2);
+            y = y.Slice(0, 2);
+            ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+
+            // Layer 1 (Dense 2 -> 3, Sigmoid): z = x W1 + b1, a = sigmoid(z) = 1 / (1 + e^-z)
+            float x1_0 = x[0];
+            float x1_1 = x[1];
+            float z1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 6);
+            z1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, p, z1_0);
+            z1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 3), z1_0);
+            float z1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 7);
+            z1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 1), z1_1);
+            z1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 4), z1_1);
+            float z1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 8);
+            z1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 2), z1_2);
+            z1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 5), z1_2);
+            float a1_0 = global::Unrolled.Numerics.FastMath.Sigmoid(z1_0);
+            float a1_1 = global::Unrolled.Numerics.FastMath.Sigmoid(z1_1);
+            float a1_2 = global::Unrolled.Numerics.FastMath.Sigmoid(z1_2);
+
+            // Layer 2 (Dense 3 -> 2, Softmax): z = x W2 + b2, a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z)
+            float z2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 15);
+            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_0, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 9), z2_0);
+            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 11), z2_0);
+            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_2, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 13), z2_0);
+            float z2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16);
+            z2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_0, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 10), z2_1);
+            z2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 12), z2_1);
+            z2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_2, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 14), z2_1);
+            float max = z2_0;
+            max = global::System.MathF.Max(max, z2_1);
+            float e0 = global::Unrolled.Numerics.FastMath.Exp(z2_0 - max);
+            float e1 = global::Unrolled.Numerics.FastMath.Exp(z2_1 - max);
+            float sum = e0 + e1;
+            y[0] = e0 / sum;
+            y[1] = e1 / sum;
         }
 
         /// <summary>The loss of one sample from the output layer's z and a.</summary>

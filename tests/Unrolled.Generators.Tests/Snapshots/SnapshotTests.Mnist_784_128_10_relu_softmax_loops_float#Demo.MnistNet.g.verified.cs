@@ -11,7 +11,7 @@ namespace Demo
     /// 2      128 -&gt; 10   Softmax     [128, 10] at [100480, 101760)  [10] at [101760, 101770)   loops
     /// </code>
     /// <para>Loss: cross-entropy -sum_k t_k log softmax(z)_k from the logits z; its gradient is fused with the softmax, dL/dz = softmax(z) sum(t) - t.</para>
-    /// <para>Activations: SIMD code uses the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
+    /// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Unrolled.Generators", "0.1.0")]
     partial class MnistNet : global::Unrolled.INetwork<float>
@@ -597,7 +597,7 @@ namespace Demo
             float sum = 0F;
             for (int j = 0; j < 10; j++)
             {
-                a[j] = global::System.MathF.Exp(z[j] - max);
+                a[j] = global::Unrolled.Numerics.FastMath.Exp(z[j] - max);
                 sum += a[j];
             }
 
