@@ -5,7 +5,8 @@ namespace Unrolled.Generators.Tests;
 /// <summary>
 /// Small networks get a single-sample forward pass with every layer's values in locals (ForwardSample): which
 /// networks qualify at which widths, and that its outputs match the interpreter for odd sizes (overlapping last
-/// vectors), vector and scalar softmax outputs, and every activation it vectorizes. CI runs this class again with
+/// vectors), vector and scalar softmax outputs, one- and two-unit layers summed out of vectors, and every activation
+/// it vectorizes. CI runs this class again with
 /// AVX-512, AVX and all SIMD switched off.
 /// </summary>
 public class RegisterPathTests
@@ -42,6 +43,12 @@ public class RegisterPathTests
     [InlineData("[Network(6)] [Dense(32, Activation.Tanh)] [Dense(20, Activation.Relu)] [Dense(6)]")]
     [InlineData("[Network(1, Loss = LossFunction.BinaryCrossEntropy)] [Dense(4, Activation.Relu)] [Dense(1, Activation.Sigmoid)]")]
     [InlineData("[Network(4, Precision = Precision.Double)] [Dense(6, Activation.Relu)] [Dense(3, Activation.LeakyRelu)] [Dense(2)]")]
+    [InlineData("[Network(2)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(1)]")]
+    [InlineData("[Network(3)] [Dense(8, Activation.Relu)] [Dense(2)]")]
+    [InlineData("[Network(2)] [Dense(16, Activation.Tanh)] [Dense(2, Activation.Relu)] [Dense(4)]")]
+    [InlineData("[Network(2)] [Dense(32, Activation.Silu)] [Dense(1)]")]
+    [InlineData("[Network(3, Precision = Precision.Double)] [Dense(4, Activation.Relu)] [Dense(1)]")]
+    [InlineData("[Network(3, Precision = Precision.Double)] [Dense(8, Activation.Relu)] [Dense(1)]")]
     public void Register_forward_matches_the_interpreter(string attributes)
     {
         var run = GeneratorRunner.Run($"using Unrolled;\n{attributes}\npublic partial class Net;");

@@ -160,7 +160,9 @@ internal sealed partial class NetworkEmitter
         string k = _t.Keyword;
         _w.Line();
         _w.Line($"/// <summary>Forward of one sample, every layer's values in locals{(plan.IsScalar ? " (scalar: no layer fills a vector)" : $" (vectors of up to {plan.WidestBits} bits)")}.</summary>");
-        _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        // Compiled on its own, not inlined into Forward and its caller: the activations' AggressiveInlining then
+        // never runs into the caller's inlining budget (a call of FastMath.Tanh costs more than this call).
+        _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
         using (_w.Block($"private static void {name}({_t.ReadOnlySpan} parameters, {_t.ReadOnlySpan} x, {_t.Span} y)"))
         {
             _w.Line("// Constant lengths let the JIT drop the bounds checks below.");
@@ -295,9 +297,124 @@ internal sealed partial class NetworkEmitter
     private void EmitRegisterScalarLayer(RegisterPlan plan, int l)
     {
         var layer = _model.Layers[l];
-        int n = layer.FanIn, m = layer.Units, weights = _layout.Weights(l), bias = _layout.Bias(l, layer);
+        int m = layer.Units;
         string k = _t.Keyword;
         bool last = l == LayerCount - 1;
+        if (l > 0 && plan.Widths[l - 1] is { } previous && CanDotFromVectors(m, _model.Layers[l - 1].Units, previous))
+        {
+            EmitRegisterDotProducts(l, previous);
+        }
+        else
+        {
+            EmitRegisterScalarSums(plan, l);
+        }
+
+        if (layer.Activation == Activation.Softmax)
+        {
+            string z = $"z{l + 1}_";
+            _w.Line($"{k} max = {z}0;");
+            for (int j = 1; j < m; j++)
+            {
+                _w.Line($"max = {_t.Call("Max", "max", $"{z}{j}")};");
+            }
+
+            for (int j = 0; j < m; j++)
+            {
+                _w.Line($"{k} e{j} = {ActivationCode.Exp(_t, $"{z}{j} - max", FastActivations)};");
+            }
+
+            _w.Line($"{k} sum = {string.Join(" + ", Enumerable.Range(0, m).Select(j => $"e{j}"))};");
+            for (int j = 0; j < m; j++)
+            {
+                _w.Line($"y[{j}] = e{j} / sum;");
+            }
+
+            return;
+        }
+
+        for (int j = 0; j < m; j++)
+        {
+            string activation = ActivationCode.Forward(_t, layer.Activation, layer.Alpha, $"z{l + 1}_{j}", FastActivations);
+            _w.Line(last ? $"y[{j}] = {activation};" : $"{k} a{l + 1}_{j} = {activation};");
+        }
+    }
+
+    /// <summary>
+    /// A layer of one or two units fed by whole vectors (no overlapping lanes) is computed as vector products and
+    /// one horizontal sum, instead of a lane read and a scalar multiply-add per input and unit.
+    /// </summary>
+    private bool CanDotFromVectors(int units, int inputs, VectorWidth previous) =>
+        inputs % previous.Lanes == 0 && (units == 1 || (units == 2 && previous.Lanes >= 4));
+
+    private void EmitRegisterDotProducts(int l, VectorWidth v)
+    {
+        var layer = _model.Layers[l];
+        int n = layer.FanIn, m = layer.Units, weights = _layout.Weights(l), bias = _layout.Bias(l, layer);
+        string k = _t.Keyword, index = _t.Size == 4 ? "int" : "long", d = $"d{l + 1}";
+        int vectors = n / v.Lanes;
+        var products = new List<(string Input, int Weight)>();
+        if (m == 1)
+        {
+            _w.Line($"// z = b + sum of x W (W{l + 1} is one column: contiguous): lane-wise products, then one horizontal sum.");
+            for (int c = 0; c < vectors; c++)
+            {
+                products.Add(($"a{l}_{c}", weights + (c * v.Lanes)));
+            }
+        }
+        else
+        {
+            // W is [input, unit] interleaved: each input is repeated for its two units, so that products line up with W.
+            _w.Line($"// z = b + x W for two units: each input repeated twice lines up with W{l + 1}'s interleaved rows; then the even and odd lanes are summed.");
+            int half = v.Lanes / 2;
+            string low = string.Join(", ", Enumerable.Range(0, v.Lanes).Select(lane => $"({index}){lane / 2}"));
+            string high = string.Join(", ", Enumerable.Range(0, v.Lanes).Select(lane => $"({index}){half + (lane / 2)}"));
+            for (int c = 0; c < vectors; c++)
+            {
+                _w.Line($"{v.Vector} {d}_{c}_low = {v.Type}.Shuffle(a{l}_{c}, {v.Type}.Create({low}));");
+                _w.Line($"{v.Vector} {d}_{c}_high = {v.Type}.Shuffle(a{l}_{c}, {v.Type}.Create({high}));");
+                products.Add(($"{d}_{c}_low", weights + (c * v.Lanes * 2)));
+                products.Add(($"{d}_{c}_high", weights + (c * v.Lanes * 2) + v.Lanes));
+            }
+        }
+
+        _w.Line($"{v.Vector} {d} = {products[0].Input} * {v.Load("p", products[0].Weight)};");
+        foreach (var (input, weight) in products.Skip(1))
+        {
+            _w.Line($"{d} = {VectorWidth.MultiplyAdd(input, v.Load("p", weight), d)};");
+        }
+
+        // Fold the halves together down to 128 bits, where lanes u, u + m, ... all hold unit u's partial sums.
+        string current = d;
+        var width = v;
+        while (width.Bits > 128)
+        {
+            var narrower = VectorWidth.Of(width.Bits / 2, _t);
+            string folded = $"{d}_{narrower.Bits}";
+            _w.Line($"{narrower.Vector} {folded} = {width.Type}.GetLower({current}) + {width.Type}.GetUpper({current});");
+            current = folded;
+            width = narrower;
+        }
+
+        if (m == 1)
+        {
+            _w.Line($"{k} z{l + 1}_0 = {Parameter(bias)} + {width.Type}.Sum({current});");
+            return;
+        }
+
+        if (width.Lanes == 4)
+        {
+            _w.Line($"{current} += {width.Type}.Shuffle({current}, {width.Type}.Create(2, 3, 0, 1));");
+        }
+
+        _w.Line($"{k} z{l + 1}_0 = {Parameter(bias)} + {width.Type}.ToScalar({current});");
+        _w.Line($"{k} z{l + 1}_1 = {Parameter(bias + 1)} + {width.Type}.GetElement({current}, 1);");
+    }
+
+    private void EmitRegisterScalarSums(RegisterPlan plan, int l)
+    {
+        var layer = _model.Layers[l];
+        int n = layer.FanIn, m = layer.Units, weights = _layout.Weights(l), bias = _layout.Bias(l, layer);
+        string k = _t.Keyword;
 
         // Inputs read from memory or out of a vector are read once, into locals: every unit uses them.
         bool readOnce = m > 1 && (l == 0 || plan.Widths[l - 1] is not null);
@@ -330,35 +447,6 @@ internal sealed partial class NetworkEmitter
             {
                 _w.Line($"{z} = {string.Join(" + ", new[] { z }.Concat(Enumerable.Range(1, partials - 1).Select(q => $"{z}_{q}")))};");
             }
-        }
-
-        if (layer.Activation == Activation.Softmax)
-        {
-            string z = $"z{l + 1}_";
-            _w.Line($"{k} max = {z}0;");
-            for (int j = 1; j < m; j++)
-            {
-                _w.Line($"max = {_t.Call("Max", "max", $"{z}{j}")};");
-            }
-
-            for (int j = 0; j < m; j++)
-            {
-                _w.Line($"{k} e{j} = {ActivationCode.Exp(_t, $"{z}{j} - max", FastActivations)};");
-            }
-
-            _w.Line($"{k} sum = {string.Join(" + ", Enumerable.Range(0, m).Select(j => $"e{j}"))};");
-            for (int j = 0; j < m; j++)
-            {
-                _w.Line($"y[{j}] = e{j} / sum;");
-            }
-
-            return;
-        }
-
-        for (int j = 0; j < m; j++)
-        {
-            string activation = ActivationCode.Forward(_t, layer.Activation, layer.Alpha, $"z{l + 1}_{j}", FastActivations);
-            _w.Line(last ? $"y[{j}] = {activation};" : $"{k} a{l + 1}_{j} = {activation};");
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class NetworkAttribute : Attribute
     /// <summary>
     /// True to compute sigmoid, tanh, ELU, SiLU and softmax with the <see cref="MathF"/> / <see cref="Math"/> functions
     /// (correctly rounded or within 1 ulp) instead of the vectorized approximations of <see cref="Numerics.FastMath"/>
-    /// (tanh within 5.5 ulp, sigmoid 2.41, exp 1.02), at the cost of scalar activation loops. Default: false.
+    /// (tanh within 5.5 ulp, sigmoid 2.41, exp 1.03), at the cost of scalar activation loops. Default: false.
     /// </summary>
     public bool ExactActivations { get; set; }
 }

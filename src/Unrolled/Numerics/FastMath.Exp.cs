@@ -27,7 +27,7 @@ public static partial class FastMath
     public static float Exp(float x)
     {
         // Clamp so that n stays small (the result still overflows to +Inf or underflows to 0 where it should).
-        float z = MathF.Min(MathF.Max(x, ExpLowerClamp), ExpUpperClamp);
+        float z = Minimum(Maximum(x, ExpLowerClamp), ExpUpperClamp);
 
         // n = round(z / ln 2) by the shifter trick (round to nearest even), as a float and as an integer.
         float t = Fused.MultiplyAdd(z, Log2E, Shifter);
@@ -38,13 +38,14 @@ public static partial class FastMath
         float r = Fused.MultiplyAdd(n, -Ln2Hi, z);
         r = Fused.MultiplyAdd(n, -Ln2Lo, r);
 
-        // e^r = 1 + r + r^2 P(r), Cephes expf's minimax polynomial.
-        float p = Fused.MultiplyAdd(ExpP0, r, ExpP1);
-        p = Fused.MultiplyAdd(p, r, ExpP2);
-        p = Fused.MultiplyAdd(p, r, ExpP3);
-        p = Fused.MultiplyAdd(p, r, ExpP4);
-        p = Fused.MultiplyAdd(p, r, ExpP5);
-        p = Fused.MultiplyAdd(p, r * r, r) + 1f;
+        // e^r = 1 + r + r^2 P(r), Cephes expf's minimax polynomial, evaluated by Estrin's scheme (three independent
+        // pairs, then two steps in r^2) for half the latency of Horner's.
+        float r2 = r * r;
+        float p01 = Fused.MultiplyAdd(ExpP0, r, ExpP1);
+        float p23 = Fused.MultiplyAdd(ExpP2, r, ExpP3);
+        float p45 = Fused.MultiplyAdd(ExpP4, r, ExpP5);
+        float p = Fused.MultiplyAdd(Fused.MultiplyAdd(p01, r2, p23), r2, p45);
+        p = Fused.MultiplyAdd(p, r2, r) + 1f;
 
         // e^x = e^r 2^n, 2^n applied as 2^(n/2) 2^(n - n/2) so that both factors are normal floats for n in [-150, 128].
         int half = ni >> 1;
@@ -60,7 +61,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Exp(Vector128<float> x)
     {
-        Vector128<float> z = Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLowerClamp)), Vector128.Create(ExpUpperClamp));
+        Vector128<float> z = Minimum(Maximum(x, Vector128.Create(ExpLowerClamp)), Vector128.Create(ExpUpperClamp));
         Vector128<float> shifter = Vector128.Create(Shifter);
         Vector128<float> t = Fused.MultiplyAdd(z, Vector128.Create(Log2E), shifter);
         Vector128<float> n = t - shifter;
@@ -69,12 +70,12 @@ public static partial class FastMath
         Vector128<float> r = Fused.MultiplyAdd(n, Vector128.Create(-Ln2Hi), z);
         r = Fused.MultiplyAdd(n, Vector128.Create(-Ln2Lo), r);
 
-        Vector128<float> p = Fused.MultiplyAdd(Vector128.Create(ExpP0), r, Vector128.Create(ExpP1));
-        p = Fused.MultiplyAdd(p, r, Vector128.Create(ExpP2));
-        p = Fused.MultiplyAdd(p, r, Vector128.Create(ExpP3));
-        p = Fused.MultiplyAdd(p, r, Vector128.Create(ExpP4));
-        p = Fused.MultiplyAdd(p, r, Vector128.Create(ExpP5));
-        p = Fused.MultiplyAdd(p, r * r, r) + Vector128<float>.One;
+        Vector128<float> r2 = r * r;
+        Vector128<float> p01 = Fused.MultiplyAdd(Vector128.Create(ExpP0), r, Vector128.Create(ExpP1));
+        Vector128<float> p23 = Fused.MultiplyAdd(Vector128.Create(ExpP2), r, Vector128.Create(ExpP3));
+        Vector128<float> p45 = Fused.MultiplyAdd(Vector128.Create(ExpP4), r, Vector128.Create(ExpP5));
+        Vector128<float> p = Fused.MultiplyAdd(Fused.MultiplyAdd(p01, r2, p23), r2, p45);
+        p = Fused.MultiplyAdd(p, r2, r) + Vector128<float>.One;
 
         Vector128<int> half = Vector128.ShiftRightArithmetic(ni, 1);
         Vector128<int> bias = Vector128.Create(127);
@@ -90,7 +91,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Exp(Vector256<float> x)
     {
-        Vector256<float> z = Vector256.Min(Vector256.Max(x, Vector256.Create(ExpLowerClamp)), Vector256.Create(ExpUpperClamp));
+        Vector256<float> z = Minimum(Maximum(x, Vector256.Create(ExpLowerClamp)), Vector256.Create(ExpUpperClamp));
         Vector256<float> shifter = Vector256.Create(Shifter);
         Vector256<float> t = Fused.MultiplyAdd(z, Vector256.Create(Log2E), shifter);
         Vector256<float> n = t - shifter;
@@ -99,12 +100,12 @@ public static partial class FastMath
         Vector256<float> r = Fused.MultiplyAdd(n, Vector256.Create(-Ln2Hi), z);
         r = Fused.MultiplyAdd(n, Vector256.Create(-Ln2Lo), r);
 
-        Vector256<float> p = Fused.MultiplyAdd(Vector256.Create(ExpP0), r, Vector256.Create(ExpP1));
-        p = Fused.MultiplyAdd(p, r, Vector256.Create(ExpP2));
-        p = Fused.MultiplyAdd(p, r, Vector256.Create(ExpP3));
-        p = Fused.MultiplyAdd(p, r, Vector256.Create(ExpP4));
-        p = Fused.MultiplyAdd(p, r, Vector256.Create(ExpP5));
-        p = Fused.MultiplyAdd(p, r * r, r) + Vector256<float>.One;
+        Vector256<float> r2 = r * r;
+        Vector256<float> p01 = Fused.MultiplyAdd(Vector256.Create(ExpP0), r, Vector256.Create(ExpP1));
+        Vector256<float> p23 = Fused.MultiplyAdd(Vector256.Create(ExpP2), r, Vector256.Create(ExpP3));
+        Vector256<float> p45 = Fused.MultiplyAdd(Vector256.Create(ExpP4), r, Vector256.Create(ExpP5));
+        Vector256<float> p = Fused.MultiplyAdd(Fused.MultiplyAdd(p01, r2, p23), r2, p45);
+        p = Fused.MultiplyAdd(p, r2, r) + Vector256<float>.One;
 
         Vector256<int> half = Vector256.ShiftRightArithmetic(ni, 1);
         Vector256<int> bias = Vector256.Create(127);
@@ -120,7 +121,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp(Vector512<float> x)
     {
-        Vector512<float> z = Vector512.Min(Vector512.Max(x, Vector512.Create(ExpLowerClamp)), Vector512.Create(ExpUpperClamp));
+        Vector512<float> z = Minimum(Maximum(x, Vector512.Create(ExpLowerClamp)), Vector512.Create(ExpUpperClamp));
         Vector512<float> shifter = Vector512.Create(Shifter);
         Vector512<float> t = Fused.MultiplyAdd(z, Vector512.Create(Log2E), shifter);
         Vector512<float> n = t - shifter;
@@ -129,12 +130,12 @@ public static partial class FastMath
         Vector512<float> r = Fused.MultiplyAdd(n, Vector512.Create(-Ln2Hi), z);
         r = Fused.MultiplyAdd(n, Vector512.Create(-Ln2Lo), r);
 
-        Vector512<float> p = Fused.MultiplyAdd(Vector512.Create(ExpP0), r, Vector512.Create(ExpP1));
-        p = Fused.MultiplyAdd(p, r, Vector512.Create(ExpP2));
-        p = Fused.MultiplyAdd(p, r, Vector512.Create(ExpP3));
-        p = Fused.MultiplyAdd(p, r, Vector512.Create(ExpP4));
-        p = Fused.MultiplyAdd(p, r, Vector512.Create(ExpP5));
-        p = Fused.MultiplyAdd(p, r * r, r) + Vector512<float>.One;
+        Vector512<float> r2 = r * r;
+        Vector512<float> p01 = Fused.MultiplyAdd(Vector512.Create(ExpP0), r, Vector512.Create(ExpP1));
+        Vector512<float> p23 = Fused.MultiplyAdd(Vector512.Create(ExpP2), r, Vector512.Create(ExpP3));
+        Vector512<float> p45 = Fused.MultiplyAdd(Vector512.Create(ExpP4), r, Vector512.Create(ExpP5));
+        Vector512<float> p = Fused.MultiplyAdd(Fused.MultiplyAdd(p01, r2, p23), r2, p45);
+        p = Fused.MultiplyAdd(p, r2, r) + Vector512<float>.One;
 
         Vector512<int> half = Vector512.ShiftRightArithmetic(ni, 1);
         Vector512<int> bias = Vector512.Create(127);

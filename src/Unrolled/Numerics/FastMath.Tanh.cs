@@ -28,7 +28,7 @@ public static partial class FastMath
     {
         int bits = BitConverter.SingleToInt32Bits(x);
         int sign = bits & SignMask;
-        float y = MathF.Min(BitConverter.Int32BitsToSingle(bits & ~SignMask), TanhClamp);
+        float y = Minimum(BitConverter.Int32BitsToSingle(bits & ~SignMask), TanhClamp);
         float s = y * y;
         float p = Fused.MultiplyAdd(TanhP4, s, TanhP3);
         p = Fused.MultiplyAdd(p, s, TanhP2);
@@ -38,7 +38,7 @@ public static partial class FastMath
         q = Fused.MultiplyAdd(q, s, TanhQ2);
         q = Fused.MultiplyAdd(q, s, TanhQ1);
         q = Fused.MultiplyAdd(q, s, 1f);
-        float result = MathF.Min(y * p / q, 1f);
+        float result = Minimum(y * p / q, 1f);
         result = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(result) | sign);
         return float.IsNaN(x) ? x : result;
     }

@@ -277,7 +277,7 @@ namespace Demo
         }
 
         /// <summary>Forward of one sample, every layer's values in locals (scalar: no layer fills a vector).</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void ForwardSample(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             // Constant lengths let the JIT drop the bounds checks below.
