@@ -167,7 +167,7 @@ internal sealed partial class NetworkEmitter
     /// splitting the inputs over several partial sums (combined at the end) keeps enough independent work in flight.
     /// </summary>
     private static int PartialSums(int vectors, int inputs) =>
-        vectors >= 4 || inputs < 8 ? 1 : System.Math.Min(4, Accumulators / vectors);
+        vectors >= Accumulators || inputs < 8 ? 1 : System.Math.Min(4, Accumulators / vectors);
 
     private void EmitPartialSums(VectorWidth v, int n, int m, List<int> chunk, int partials)
     {

@@ -97,6 +97,11 @@ internal sealed partial class NetworkEmitter
                 EmitForwardLayer(l);
             }
 
+            for (int l = 0; l < LayerCount && UsesPairs; l++)
+            {
+                EmitForwardLayerPair(l);
+            }
+
             if (UsesLanes)
             {
                 EmitForwardLanes();
@@ -266,7 +271,16 @@ internal sealed partial class NetworkEmitter
             {
                 WithScratch(() =>
                 {
-                    using (_w.Block($"for (int s = {(UsesLanes ? "first" : "0")}; s < samples; s++)"))
+                    string start = UsesLanes ? "first" : "0";
+                    if (UsesPairs)
+                    {
+                        _w.Line("int s = 0;");
+                        EmitPairLoop();
+                        _w.Line();
+                        _w.Line("// The last sample of an odd batch, or the only one.");
+                    }
+
+                    using (_w.Block(UsesPairs ? "for (; s < samples; s++)" : $"for (int s = {start}; s < samples; s++)"))
                     {
                         EmitForwardCalls("scratch", "input.Slice(s * InputCount, InputCount)", lastA: "output.Slice(s * OutputCount, OutputCount)");
                     }

@@ -21,6 +21,8 @@ internal static class GeneratedNames
 
     public static string ForwardLayer(int layer) => "ForwardLayer" + layer;
 
+    public static string ForwardLayerPair(int layer) => "ForwardLayer" + layer + "Pair";
+
     public static string BackwardLayer(int layer) => "BackwardLayer" + layer;
 
     public static IEnumerable<string> Members(int layerCount)
@@ -34,6 +36,7 @@ internal static class GeneratedNames
         ];
         return fixedNames
             .Concat(Enumerable.Range(1, layerCount).Select(ForwardLayer))
+            .Concat(Enumerable.Range(1, layerCount).Select(ForwardLayerPair))
             .Concat(Enumerable.Range(1, layerCount).Select(BackwardLayer));
     }
 

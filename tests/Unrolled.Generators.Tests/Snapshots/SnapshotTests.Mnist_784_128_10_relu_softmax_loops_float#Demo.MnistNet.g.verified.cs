@@ -65,7 +65,16 @@ namespace Demo
             // Scratch on the stack: each caller has its own, so concurrent calls never share state.
             ScratchBuffer buffer = default;
             global::System.Span<float> scratch = buffer;
-            for (int s = 0; s < samples; s++)
+            int s = 0;
+            // Two samples at a time: each weight vector loaded once serves both.
+            for (; s + 1 < samples; s += 2)
+            {
+                ForwardLayer1Pair(parameters, input.Slice(s * InputCount, InputCount), input.Slice((s + 1) * InputCount, InputCount), scratch.Slice(128, 128), scratch.Slice(0, 128));
+                ForwardLayer2Pair(parameters, scratch.Slice(128, 128), scratch.Slice(0, 128), output.Slice(s * OutputCount, OutputCount), output.Slice((s + 1) * OutputCount, OutputCount));
+            }
+
+            // The last sample of an odd batch, or the only one.
+            for (; s < samples; s++)
             {
                 ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 128), scratch.Slice(128, 128));
                 ForwardLayer2(parameters, scratch.Slice(128, 128), scratch.Slice(256, 10), output.Slice(s * OutputCount, OutputCount));
@@ -604,6 +613,800 @@ namespace Demo
             for (int j = 0; j < 10; j++)
             {
                 a[j] /= sum;
+            }
+        }
+
+        /// <summary>Layer 1 (Dense 784 -> 128, Relu) for two samples at once: a = relu(x W1 + b1), each weight vector loaded once for both.</summary>
+        private static void ForwardLayer1Pair(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x0, global::System.ReadOnlySpan<float> x1, global::System.Span<float> a0, global::System.Span<float> a1)
+        {
+            global::System.ReadOnlySpan<float> w = parameters.Slice(0, 100352); // W1[784, 128]: [i * 128 + j] connects input i to unit j
+            global::System.ReadOnlySpan<float> b = parameters.Slice(100352, 128); // b1[128]
+            // Constant lengths let the JIT drop the bounds checks below.
+            x0 = x0.Slice(0, 784);
+            x1 = x1.Slice(0, 784);
+            a0 = a0.Slice(0, 128);
+            a1 = a1.Slice(0, 128);
+
+            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref float a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
+            ref float a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 63 of both samples
+                    global::System.Runtime.Intrinsics.Vector512<float> s0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector512<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector512<float> s0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 16);
+                    global::System.Runtime.Intrinsics.Vector512<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector512<float> s0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 32);
+                    global::System.Runtime.Intrinsics.Vector512<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector512<float> s0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 48);
+                    global::System.Runtime.Intrinsics.Vector512<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0_0 = global::System.Runtime.Intrinsics.Vector512.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector512<float> x1_0 = global::System.Runtime.Intrinsics.Vector512.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector512<float> w0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector512<float> w0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector512<float> w0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector512<float> w0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 48);
+                }
+
+                {
+                    // units 64 to 127 of both samples
+                    global::System.Runtime.Intrinsics.Vector512<float> s0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 64);
+                    global::System.Runtime.Intrinsics.Vector512<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector512<float> s0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 80);
+                    global::System.Runtime.Intrinsics.Vector512<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector512<float> s0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 96);
+                    global::System.Runtime.Intrinsics.Vector512<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector512<float> s0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 112);
+                    global::System.Runtime.Intrinsics.Vector512<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0_0 = global::System.Runtime.Intrinsics.Vector512.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector512<float> x1_0 = global::System.Runtime.Intrinsics.Vector512.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector512<float> w0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector512<float> w0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector512<float> w0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector512<float> w0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 112);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 31 of both samples
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 8);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 16);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 24);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 24);
+                }
+
+                {
+                    // units 32 to 63 of both samples
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 32);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 40);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 48);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 56);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 56);
+                }
+
+                {
+                    // units 64 to 95 of both samples
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 64);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 72);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 80);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 88);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 64);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 64);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 72);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 72);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 80);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 80);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 88);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 88);
+                }
+
+                {
+                    // units 96 to 127 of both samples
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 96);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 104);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 112);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 120);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 96);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 96);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 104);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 104);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 120);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 120);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 15 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 8);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 12);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 12);
+                }
+
+                {
+                    // units 16 to 31 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 16);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 20);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 24);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 28);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 28);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 28);
+                }
+
+                {
+                    // units 32 to 47 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 32);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 36);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 40);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 44);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 32);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 32);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 36);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 36);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 40);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 40);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 44);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 44);
+                }
+
+                {
+                    // units 48 to 63 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 48);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 52);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 56);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 60);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 48);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 48);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 52);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 52);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 56);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 56);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 60);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 60);
+                }
+
+                {
+                    // units 64 to 79 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 64);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 68);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 72);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 76);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 64);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 64);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 68);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 68);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 72);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 72);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 76);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 76);
+                }
+
+                {
+                    // units 80 to 95 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 80);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 84);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 88);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 92);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 80);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 80);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 84);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 84);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 88);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 88);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 92);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 92);
+                }
+
+                {
+                    // units 96 to 111 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 96);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 100);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 104);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 108);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 96);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 96);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 100);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 100);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 104);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 104);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 108);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 108);
+                }
+
+                {
+                    // units 112 to 127 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 112);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 116);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 120);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 124);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124);
+                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
+                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 120);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 120);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 124);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 124);
+                }
+            }
+            else
+            {
+                // Without SIMD: one sample after the other.
+                {
+                    global::System.ReadOnlySpan<float> x = x0;
+                    global::System.Span<float> z = a0;
+                    global::System.Span<float> a = a0;
+                    // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 784; i++)
+                    {
+                        float xi = x[i];
+                        global::System.ReadOnlySpan<float> row = w.Slice(i * 128, 128);
+                        for (int j = 0; j < 128; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+
+                    for (int j = 0; j < 128; j++)
+                    {
+                        a[j] = global::System.MathF.Max(z[j], 0F);
+                    }
+                }
+
+                {
+                    global::System.ReadOnlySpan<float> x = x1;
+                    global::System.Span<float> z = a1;
+                    global::System.Span<float> a = a1;
+                    // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 784; i++)
+                    {
+                        float xi = x[i];
+                        global::System.ReadOnlySpan<float> row = w.Slice(i * 128, 128);
+                        for (int j = 0; j < 128; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+
+                    for (int j = 0; j < 128; j++)
+                    {
+                        a[j] = global::System.MathF.Max(z[j], 0F);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layer 2 (Dense 128 -> 10, Softmax) for two samples at once: a = softmax(x W2 + b2), each weight vector loaded once for both.</summary>
+        private static void ForwardLayer2Pair(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x0, global::System.ReadOnlySpan<float> x1, global::System.Span<float> a0, global::System.Span<float> a1)
+        {
+            global::System.ReadOnlySpan<float> w = parameters.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
+            global::System.ReadOnlySpan<float> b = parameters.Slice(101760, 10); // b2[10]
+            // Constant lengths let the JIT drop the bounds checks below.
+            x0 = x0.Slice(0, 128);
+            x1 = x1.Slice(0, 128);
+            a0 = a0.Slice(0, 10);
+            a1 = a1.Slice(0, 10);
+
+            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref float a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
+            ref float a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 9 of both samples
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 2);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector256<float> s0_1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> s1_1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = 0; i < 128; i += 2)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 2);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0_1 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i + 1]);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1_1 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i + 1]);
+                        global::System.Runtime.Intrinsics.Vector256<float> w1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 10);
+                        s0_0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_1, w1_0, s0_0_1);
+                        s1_0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, w1_0, s1_0_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> w1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12);
+                        s0_1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_1, w1_1, s0_1_1);
+                        s1_1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, w1_1, s1_1_1);
+                    }
+
+                    s0_0 = s0_0 + s0_0_1;
+                    s1_0 = s1_0 + s1_0_1;
+                    s0_1 = s0_1 + s0_1_1;
+                    s1_1 = s1_1 + s1_1_1;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_0, ref a0r);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_0, ref a1r);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_1, ref a0r, 2);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_1, ref a1r, 2);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 9 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
+                    for (int i = 0; i < 128; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6);
+                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref a0r);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref a1r);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref a0r, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref a1r, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref a0r, 6);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref a1r, 6);
+                }
+            }
+            else
+            {
+                // Without SIMD: one sample after the other.
+                {
+                    global::System.ReadOnlySpan<float> x = x0;
+                    global::System.Span<float> z = a0;
+                    global::System.Span<float> a = a0;
+                    // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 128; i++)
+                    {
+                        float xi = x[i];
+                        global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
+                        for (int j = 0; j < 10; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+                }
+
+                {
+                    global::System.ReadOnlySpan<float> x = x1;
+                    global::System.Span<float> z = a1;
+                    global::System.Span<float> a = a1;
+                    // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 128; i++)
+                    {
+                        float xi = x[i];
+                        global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
+                        for (int j = 0; j < 10; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+                }
+            }
+
+            // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), in place over the stored z
+            {
+                global::System.Span<float> z = a0;
+                global::System.Span<float> a = a0;
+                float max = z[0];
+                for (int j = 1; j < 10; j++)
+                {
+                    max = global::System.MathF.Max(max, z[j]);
+                }
+
+                float sum = 0F;
+                for (int j = 0; j < 10; j++)
+                {
+                    a[j] = global::Unrolled.Numerics.FastMath.Exp(z[j] - max);
+                    sum += a[j];
+                }
+
+                for (int j = 0; j < 10; j++)
+                {
+                    a[j] /= sum;
+                }
+            }
+
+            {
+                global::System.Span<float> z = a1;
+                global::System.Span<float> a = a1;
+                float max = z[0];
+                for (int j = 1; j < 10; j++)
+                {
+                    max = global::System.MathF.Max(max, z[j]);
+                }
+
+                float sum = 0F;
+                for (int j = 0; j < 10; j++)
+                {
+                    a[j] = global::Unrolled.Numerics.FastMath.Exp(z[j] - max);
+                    sum += a[j];
+                }
+
+                for (int j = 0; j < 10; j++)
+                {
+                    a[j] /= sum;
+                }
             }
         }
 

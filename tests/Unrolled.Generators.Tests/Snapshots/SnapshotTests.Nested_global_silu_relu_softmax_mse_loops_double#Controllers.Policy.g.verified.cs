@@ -66,7 +66,17 @@ partial class Controllers
             // Scratch on the stack: each caller has its own, so concurrent calls never share state.
             ScratchBuffer buffer = default;
             global::System.Span<double> scratch = buffer;
-            for (int s = 0; s < samples; s++)
+            int s = 0;
+            // Two samples at a time: each weight vector loaded once serves both.
+            for (; s + 1 < samples; s += 2)
+            {
+                ForwardLayer1Pair(parameters, input.Slice(s * InputCount, InputCount), input.Slice((s + 1) * InputCount, InputCount), scratch.Slice(4, 4), scratch.Slice(0, 4));
+                ForwardLayer2Pair(parameters, scratch.Slice(4, 4), scratch.Slice(0, 4), scratch.Slice(11, 3), scratch.Slice(8, 3));
+                ForwardLayer3Pair(parameters, scratch.Slice(11, 3), scratch.Slice(8, 3), output.Slice(s * OutputCount, OutputCount), output.Slice((s + 1) * OutputCount, OutputCount));
+            }
+
+            // The last sample of an odd batch, or the only one.
+            for (; s < samples; s++)
             {
                 ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 4), scratch.Slice(4, 4));
                 ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(8, 3), scratch.Slice(11, 3));
@@ -350,6 +360,339 @@ partial class Controllers
             for (int j = 0; j < 2; j++)
             {
                 a[j] /= sum;
+            }
+        }
+
+        /// <summary>Layer 1 (Dense 3 -> 4, Silu) for two samples at once: a = silu(x W1 + b1), each weight vector loaded once for both.</summary>
+        private static void ForwardLayer1Pair(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x0, global::System.ReadOnlySpan<double> x1, global::System.Span<double> a0, global::System.Span<double> a1)
+        {
+            global::System.ReadOnlySpan<double> w = parameters.Slice(0, 12); // W1[3, 4]: [i * 4 + j] connects input i to unit j
+            global::System.ReadOnlySpan<double> b = parameters.Slice(12, 4); // b1[4]
+            // Constant lengths let the JIT drop the bounds checks below.
+            x0 = x0.Slice(0, 3);
+            x1 = x1.Slice(0, 3);
+            a0 = a0.Slice(0, 4);
+            a1 = a1.Slice(0, 4);
+
+            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref double a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
+            ref double a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 3 of both samples
+                    global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector256<double> s1_0 = s0_0;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 4);
+                        global::System.Runtime.Intrinsics.Vector256<double> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector256<double> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector256<double> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_0, ref a0r);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_0, ref a1r);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 3 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_1 = s0_1;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 4);
+                        global::System.Runtime.Intrinsics.Vector128<double> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<double> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<double> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<double> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 2);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref a0r);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref a1r);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref a0r, 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref a1r, 2);
+                }
+            }
+            else
+            {
+                // Without SIMD: one sample after the other.
+                {
+                    global::System.ReadOnlySpan<double> x = x0;
+                    global::System.Span<double> z = a0;
+                    global::System.Span<double> a = a0;
+                    // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 3; i++)
+                    {
+                        double xi = x[i];
+                        global::System.ReadOnlySpan<double> row = w.Slice(i * 4, 4);
+                        for (int j = 0; j < 4; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+                }
+
+                {
+                    global::System.ReadOnlySpan<double> x = x1;
+                    global::System.Span<double> z = a1;
+                    global::System.Span<double> a = a1;
+                    // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 3; i++)
+                    {
+                        double xi = x[i];
+                        global::System.ReadOnlySpan<double> row = w.Slice(i * 4, 4);
+                        for (int j = 0; j < 4; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+                }
+            }
+
+            // a = silu(z) = z sigmoid(z), in place over the stored z
+            {
+                global::System.Span<double> z = a0;
+                global::System.Span<double> a = a0;
+                for (int j = 0; j < 4; j++)
+                {
+                    a[j] = z[j] / (1D + global::System.Math.Exp(-z[j]));
+                }
+            }
+
+            {
+                global::System.Span<double> z = a1;
+                global::System.Span<double> a = a1;
+                for (int j = 0; j < 4; j++)
+                {
+                    a[j] = z[j] / (1D + global::System.Math.Exp(-z[j]));
+                }
+            }
+        }
+
+        /// <summary>Layer 2 (Dense 4 -> 3, Relu) for two samples at once: a = relu(x W2 + b2), each weight vector loaded once for both.</summary>
+        private static void ForwardLayer2Pair(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x0, global::System.ReadOnlySpan<double> x1, global::System.Span<double> a0, global::System.Span<double> a1)
+        {
+            global::System.ReadOnlySpan<double> w = parameters.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
+            global::System.ReadOnlySpan<double> b = parameters.Slice(28, 3); // b2[3]
+            // Constant lengths let the JIT drop the bounds checks below.
+            x0 = x0.Slice(0, 4);
+            x1 = x1.Slice(0, 4);
+            a0 = a0.Slice(0, 3);
+            a1 = a1.Slice(0, 3);
+
+            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref double a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
+            ref double a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 2 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_0 = s0_0;
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 1);
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_1 = s0_1;
+                    for (int i = 0; i < 4; i++)
+                    {
+                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 3);
+                        global::System.Runtime.Intrinsics.Vector128<double> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<double> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<double> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                        global::System.Runtime.Intrinsics.Vector128<double> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 1);
+                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref a0r);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref a1r);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref a0r, 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref a1r, 1);
+                }
+            }
+            else
+            {
+                // Without SIMD: one sample after the other.
+                {
+                    global::System.ReadOnlySpan<double> x = x0;
+                    global::System.Span<double> z = a0;
+                    global::System.Span<double> a = a0;
+                    // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 4; i++)
+                    {
+                        double xi = x[i];
+                        global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
+                        for (int j = 0; j < 3; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+
+                    for (int j = 0; j < 3; j++)
+                    {
+                        a[j] = global::System.Math.Max(z[j], 0D);
+                    }
+                }
+
+                {
+                    global::System.ReadOnlySpan<double> x = x1;
+                    global::System.Span<double> z = a1;
+                    global::System.Span<double> a = a1;
+                    // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 4; i++)
+                    {
+                        double xi = x[i];
+                        global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
+                        for (int j = 0; j < 3; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+
+                    for (int j = 0; j < 3; j++)
+                    {
+                        a[j] = global::System.Math.Max(z[j], 0D);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layer 3 (Dense 3 -> 2, Softmax) for two samples at once: a = softmax(x W3 + b3), each weight vector loaded once for both.</summary>
+        private static void ForwardLayer3Pair(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x0, global::System.ReadOnlySpan<double> x1, global::System.Span<double> a0, global::System.Span<double> a1)
+        {
+            global::System.ReadOnlySpan<double> w = parameters.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
+            global::System.ReadOnlySpan<double> b = parameters.Slice(37, 2); // b3[2]
+            // Constant lengths let the JIT drop the bounds checks below.
+            x0 = x0.Slice(0, 3);
+            x1 = x1.Slice(0, 3);
+            a0 = a0.Slice(0, 2);
+            a1 = a1.Slice(0, 2);
+
+            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+            ref double a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
+            ref double a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    // units 0 to 1 of both samples
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_0 = s0_0;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 2);
+                        global::System.Runtime.Intrinsics.Vector128<double> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
+                        global::System.Runtime.Intrinsics.Vector128<double> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
+                        global::System.Runtime.Intrinsics.Vector128<double> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref a0r);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref a1r);
+                }
+            }
+            else
+            {
+                // Without SIMD: one sample after the other.
+                {
+                    global::System.ReadOnlySpan<double> x = x0;
+                    global::System.Span<double> z = a0;
+                    global::System.Span<double> a = a0;
+                    // z = b3 + x W3: start from the bias, then add each input times its row of W3 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 3; i++)
+                    {
+                        double xi = x[i];
+                        global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
+                        for (int j = 0; j < 2; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+                }
+
+                {
+                    global::System.ReadOnlySpan<double> x = x1;
+                    global::System.Span<double> z = a1;
+                    global::System.Span<double> a = a1;
+                    // z = b3 + x W3: start from the bias, then add each input times its row of W3 (rows are contiguous).
+                    b.CopyTo(z);
+                    for (int i = 0; i < 3; i++)
+                    {
+                        double xi = x[i];
+                        global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
+                        for (int j = 0; j < 2; j++)
+                        {
+                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        }
+                    }
+                }
+            }
+
+            // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), in place over the stored z
+            {
+                global::System.Span<double> z = a0;
+                global::System.Span<double> a = a0;
+                double max = z[0];
+                for (int j = 1; j < 2; j++)
+                {
+                    max = global::System.Math.Max(max, z[j]);
+                }
+
+                double sum = 0D;
+                for (int j = 0; j < 2; j++)
+                {
+                    a[j] = global::System.Math.Exp(z[j] - max);
+                    sum += a[j];
+                }
+
+                for (int j = 0; j < 2; j++)
+                {
+                    a[j] /= sum;
+                }
+            }
+
+            {
+                global::System.Span<double> z = a1;
+                global::System.Span<double> a = a1;
+                double max = z[0];
+                for (int j = 1; j < 2; j++)
+                {
+                    max = global::System.Math.Max(max, z[j]);
+                }
+
+                double sum = 0D;
+                for (int j = 0; j < 2; j++)
+                {
+                    a[j] = global::System.Math.Exp(z[j] - max);
+                    sum += a[j];
+                }
+
+                for (int j = 0; j < 2; j++)
+                {
+                    a[j] /= sum;
+                }
             }
         }
 

@@ -322,16 +322,30 @@ namespace Demo.Audio
                     global::System.Runtime.Intrinsics.Vector128<double> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
                     global::System.Runtime.Intrinsics.Vector128<double> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
                     global::System.Runtime.Intrinsics.Vector128<double> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
-                    for (int i = 0; i < 8; i++)
+                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                    global::System.Runtime.Intrinsics.Vector128<double> acc0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> acc1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> acc2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> acc3_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int i = 0; i < 8; i += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<double> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 2), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc2);
-                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6), acc3);
+                        global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[i + 0]);
+                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
+                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 2), acc1);
+                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc2);
+                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6), acc3);
+                        global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[i + 1]);
+                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), acc0_1);
+                        acc1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 10), acc1_1);
+                        acc2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12), acc2_1);
+                        acc3_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 14), acc3_1);
                     }
 
+                    acc0 = acc0 + acc0_1;
+                    acc1 = acc1 + acc1_1;
+                    acc2 = acc2 + acc2_1;
+                    acc3 = acc3 + acc3_1;
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 2);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 4);
