@@ -282,15 +282,122 @@ internal sealed partial class NetworkEmitter
     private void EmitActivationDerivativeLoop(LayerModel layer)
     {
         _w.Line($"// dL/dz = dL/da f'(z), {ActivationCode.DescribeDerivative(layer.Activation, layer.Alpha)}");
-        using (_w.Block($"for (int j = 0; j < {layer.Units}; j++)"))
+        string expression = ActivationCode.Backward(_t, layer.Activation, layer.Alpha, "delta[j]", "z[j]", "a[j]", "s", out string? prelude);
+        var scalar = prelude is null
+            ? new[] { $"delta[j] = {expression};" }
+            : new[] { prelude, $"delta[j] = {expression};" };
+        if (VectorDerivative(VectorWidth.Of(128, _t), layer, "g", "zv", "av") is null)
         {
-            string expression = ActivationCode.Backward(_t, layer.Activation, layer.Alpha, "delta[j]", "z[j]", "a[j]", "s", out string? prelude);
-            if (prelude is not null)
+            using (_w.Block($"for (int j = 0; j < {layer.Units}; j++)"))
             {
-                _w.Line(prelude);
+                foreach (string line in scalar)
+                {
+                    _w.Line(line);
+                }
             }
 
-            _w.Line($"delta[j] = {expression};");
+            return;
+        }
+
+        // Each derivative reads z or a = f(z), not both.
+        string sample = VectorDerivative(VectorWidth.Of(128, _t), layer, "g", "zv", "av")!;
+        bool usesZ = sample.Contains("zv"), usesA = sample.Contains("av");
+        _w.Line($"ref {_t.Keyword} gr = ref {MemoryMarshal}.GetReference(delta);");
+        _w.Line(usesZ ? $"ref {_t.Keyword} zr = ref {MemoryMarshal}.GetReference(z);" : $"ref {_t.Keyword} ar = ref {MemoryMarshal}.GetReference(a);");
+        if (usesZ && usesA)
+        {
+            _w.Line($"ref {_t.Keyword} ar = ref {MemoryMarshal}.GetReference(a);");
+        }
+
+        EmitElementwise(layer.Units, v =>
+        {
+            var lines = new System.Collections.Generic.List<string> { $"{v.Vector} g = {v.LoadAt("gr", "j")};" };
+            if (usesZ)
+            {
+                lines.Add($"{v.Vector} zv = {v.LoadAt("zr", "j")};");
+            }
+
+            if (usesA)
+            {
+                lines.Add($"{v.Vector} av = {v.LoadAt("ar", "j")};");
+            }
+
+            lines.Add(v.StoreAt(VectorDerivative(v, layer, "g", "zv", "av")!, "gr", "j"));
+            return lines.ToArray();
+        }, scalar);
+    }
+
+    /// <summary>g f'(z) for a vector of units, the formulas of <see cref="ActivationCode.Backward"/>; null where only the scalar form exists.</summary>
+    private string? VectorDerivative(VectorWidth v, LayerModel layer, string g, string z, string a)
+    {
+        string one = v.Broadcast(_t.Literal(1)), alpha = v.Broadcast(_t.Literal(layer.Alpha));
+        string positive = $"{v.Type}.GreaterThan({z}, {v.Zero})";
+        return layer.Activation switch
+        {
+            Activation.Sigmoid => $"{g} * {a} * ({one} - {a})",
+            Activation.Tanh => $"{g} * ({one} - {a} * {a})",
+            Activation.Relu => $"{v.Type}.ConditionalSelect({positive}, {g}, {v.Zero})",
+            Activation.LeakyRelu => $"{v.Type}.ConditionalSelect({positive}, {g}, {alpha} * {g})",
+            Activation.Elu => $"{v.Type}.ConditionalSelect({positive}, {g}, {g} * ({a} + {alpha}))",
+            Activation.Softplus when FastActivations => $"{g} * {ActivationCode.FastMath}.Sigmoid({z})",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// An element-wise loop over <paramref name="units"/> elements (index j): whole vectors at the widest accelerated
+    /// width, the remainder (and machines without SIMD) with the scalar statements. No lane is processed twice, so
+    /// the statements may update in place.
+    /// </summary>
+    private void EmitElementwise(int units, System.Func<VectorWidth, string[]> vector, string[] scalar)
+    {
+        var widths = VectorWidth.For(_t, units).ToList();
+        for (int k = 0; k < widths.Count; k++)
+        {
+            var v = widths[k];
+            int whole = units - (units % v.Lanes);
+            using (_w.Block($"{(k == 0 ? "if" : "else if")} ({v.IsAccelerated})"))
+            {
+                using (_w.Block($"for (int j = 0; j < {whole}; j += {v.Lanes})"))
+                {
+                    foreach (string line in vector(v))
+                    {
+                        _w.Line(line);
+                    }
+                }
+
+                if (whole < units)
+                {
+                    using (_w.Block($"for (int j = {whole}; j < {units}; j++)"))
+                    {
+                        foreach (string line in scalar)
+                        {
+                            _w.Line(line);
+                        }
+                    }
+                }
+            }
+        }
+
+        using (_w.Block(widths.Count == 0 ? $"for (int j = 0; j < {units}; j++)" : "else"))
+        {
+            if (widths.Count == 0)
+            {
+                foreach (string line in scalar)
+                {
+                    _w.Line(line);
+                }
+            }
+            else
+            {
+                using (_w.Block($"for (int j = 0; j < {units}; j++)"))
+                {
+                    foreach (string line in scalar)
+                    {
+                        _w.Line(line);
+                    }
+                }
+            }
         }
     }
 

@@ -397,7 +397,7 @@ internal sealed partial class NetworkEmitter
 
         if (m == 1)
         {
-            _w.Line($"{k} z{l + 1}_0 = {Parameter(bias)} + {width.Type}.Sum({current});");
+            _w.Line($"{k} z{l + 1}_0 = {Parameter(bias)} + {width.Sum(current)};");
             return;
         }
 

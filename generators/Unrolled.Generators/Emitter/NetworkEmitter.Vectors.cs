@@ -250,10 +250,8 @@ internal sealed partial class NetworkEmitter
 
         _w.Line();
         _w.Line($"// db{l + 1} += delta");
-        using (_w.Block($"for (int j = 0; j < {m}; j++)"))
-        {
-            _w.Line("gb[j] += delta[j];");
-        }
+        _w.Line($"ref {_t.Keyword} gbr = ref {MemoryMarshal}.GetReference(gb);");
+        EmitElementwise(m, v => new[] { v.StoreAt($"{v.LoadAt("gbr", "j")} + {v.LoadAt("dr", "j")}", "gbr", "j") }, new[] { "gb[j] += delta[j];" });
     }
 
     private void EmitVectorRowUpdates(VectorWidth v, int n, int m, bool first)

@@ -59,7 +59,8 @@ internal sealed class VectorWidth
 
     public string Zero => $"{Vector}.Zero";
 
-    public string Sum(string vector) => $"{Type}.Sum({vector})";
+    /// <summary>The sum of the lanes, by halving (cheaper than the runtime's Sum on .NET 10).</summary>
+    public string Sum(string vector) => $"global::Unrolled.Numerics.Horizontal.Sum({vector})";
 
     /// <summary>a * b + c, fused where the hardware can (the runtime library picks per target framework).</summary>
     public static string MultiplyAdd(string a, string b, string c) => $"global::Unrolled.Numerics.Fused.MultiplyAdd({a}, {b}, {c})";

@@ -387,9 +387,28 @@ namespace Demo
             previousDelta = previousDelta.Slice(0, 6);
 
             // dL/dz = dL/da f'(z), softplus'(z) = sigmoid(z)
-            for (int j = 0; j < 5; j++)
+            ref float gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                delta[j] = delta[j] / (1F + global::System.MathF.Exp(-z[j]));
+                for (int j = 0; j < 4; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128<float> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g * global::Unrolled.Numerics.FastMath.Sigmoid(zv), ref gr, (nuint)j);
+                }
+
+                for (int j = 4; j < 5; j++)
+                {
+                    delta[j] = delta[j] / (1F + global::System.MathF.Exp(-z[j]));
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 5; j++)
+                {
+                    delta[j] = delta[j] / (1F + global::System.MathF.Exp(-z[j]));
+                }
             }
 
             ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
@@ -410,7 +429,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
                     dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
-                    float sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot0 + dot1);
+                    float sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[4], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4));
                     sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 4), delta[4], sum);
                     previousDelta[i] = sum;
@@ -435,9 +454,25 @@ namespace Demo
             }
 
             // db2 += delta
-            for (int j = 0; j < 5; j++)
+            ref float gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                gb[j] += delta[j];
+                for (int j = 0; j < 4; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+
+                for (int j = 4; j < 5; j++)
+                {
+                    gb[j] += delta[j];
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 5; j++)
+                {
+                    gb[j] += delta[j];
+                }
             }
         }
 
@@ -455,9 +490,28 @@ namespace Demo
             delta = delta.Slice(0, 6);
 
             // dL/dz = dL/da f'(z), leaky_relu'(z) = z > 0 ? 1 : 0.2
-            for (int j = 0; j < 6; j++)
+            ref float gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                delta[j] = z[j] > 0F ? delta[j] : 0.200000003F * delta[j];
+                for (int j = 0; j < 4; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128<float> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, global::System.Runtime.Intrinsics.Vector128.Create(0.200000003F) * g), ref gr, (nuint)j);
+                }
+
+                for (int j = 4; j < 6; j++)
+                {
+                    delta[j] = z[j] > 0F ? delta[j] : 0.200000003F * delta[j];
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 6; j++)
+                {
+                    delta[j] = z[j] > 0F ? delta[j] : 0.200000003F * delta[j];
+                }
             }
 
             ref float gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
@@ -491,9 +545,25 @@ namespace Demo
             }
 
             // db1 += delta
-            for (int j = 0; j < 6; j++)
+            ref float gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                gb[j] += delta[j];
+                for (int j = 0; j < 4; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+
+                for (int j = 4; j < 6; j++)
+                {
+                    gb[j] += delta[j];
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 6; j++)
+                {
+                    gb[j] += delta[j];
+                }
             }
         }
 

@@ -1490,7 +1490,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow)), ref gRow);
                     dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRow), d0, dot0);
-                    float sum = global::System.Runtime.Intrinsics.Vector256.Sum(dot0 + dot1);
+                    float sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[8], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8));
                     sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 8), delta[8], sum);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[9], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9));
@@ -1514,7 +1514,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 4);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 4)), ref gRow, 4);
                     dot1 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow, 4), d1, dot1);
-                    float sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot0 + dot1);
+                    float sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[8], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8));
                     sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 8), delta[8], sum);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[9], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9));
@@ -1541,9 +1541,37 @@ namespace Demo
             }
 
             // db2 += delta
-            for (int j = 0; j < 10; j++)
+            ref float gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                gb[j] += delta[j];
+                for (int j = 0; j < 8; j += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+
+                for (int j = 8; j < 10; j++)
+                {
+                    gb[j] += delta[j];
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+
+                for (int j = 8; j < 10; j++)
+                {
+                    gb[j] += delta[j];
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 10; j++)
+                {
+                    gb[j] += delta[j];
+                }
             }
         }
 
@@ -1561,9 +1589,41 @@ namespace Demo
             delta = delta.Slice(0, 128);
 
             // dL/dz = dL/da f'(z), relu'(z) = z > 0 ? 1 : 0
-            for (int j = 0; j < 128; j++)
+            ref float gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                delta[j] = z[j] > 0F ? delta[j] : 0F;
+                for (int j = 0; j < 128; j += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector512<float> zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 128; j += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector256<float> zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 128; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128<float> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gr, (nuint)j);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 128; j++)
+                {
+                    delta[j] = z[j] > 0F ? delta[j] : 0F;
+                }
             }
 
             ref float gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
@@ -1664,9 +1724,34 @@ namespace Demo
             }
 
             // db1 += delta
-            for (int j = 0; j < 128; j++)
+            ref float gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                gb[j] += delta[j];
+                for (int j = 0; j < 128; j += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 128; j += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 128; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 128; j++)
+                {
+                    gb[j] += delta[j];
+                }
             }
         }
 

@@ -770,7 +770,7 @@ partial class Controllers
                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
                     dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
-                    double sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot0 + dot1);
+                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
                     previousDelta[i] = sum;
                 }
             }
@@ -793,9 +793,20 @@ partial class Controllers
             }
 
             // db3 += delta
-            for (int j = 0; j < 2; j++)
+            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                gb[j] += delta[j];
+                for (int j = 0; j < 2; j += 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 2; j++)
+                {
+                    gb[j] += delta[j];
+                }
             }
         }
 
@@ -815,9 +826,28 @@ partial class Controllers
             previousDelta = previousDelta.Slice(0, 4);
 
             // dL/dz = dL/da f'(z), relu'(z) = z > 0 ? 1 : 0
-            for (int j = 0; j < 3; j++)
+            ref double gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                delta[j] = z[j] > 0D ? delta[j] : 0D;
+                for (int j = 0; j < 2; j += 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128<double> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gr, (nuint)j);
+                }
+
+                for (int j = 2; j < 3; j++)
+                {
+                    delta[j] = z[j] > 0D ? delta[j] : 0D;
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 3; j++)
+                {
+                    delta[j] = z[j] > 0D ? delta[j] : 0D;
+                }
             }
 
             ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
@@ -838,7 +868,7 @@ partial class Controllers
                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
                     dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
-                    double sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot0 + dot1);
+                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[2], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2));
                     sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 2), delta[2], sum);
                     previousDelta[i] = sum;
@@ -863,9 +893,25 @@ partial class Controllers
             }
 
             // db2 += delta
-            for (int j = 0; j < 3; j++)
+            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                gb[j] += delta[j];
+                for (int j = 0; j < 2; j += 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+
+                for (int j = 2; j < 3; j++)
+                {
+                    gb[j] += delta[j];
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 3; j++)
+                {
+                    gb[j] += delta[j];
+                }
             }
         }
 
@@ -931,9 +977,27 @@ partial class Controllers
             }
 
             // db1 += delta
-            for (int j = 0; j < 4; j++)
+            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                gb[j] += delta[j];
+                for (int j = 0; j < 4; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 4; j += 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 4; j++)
+                {
+                    gb[j] += delta[j];
+                }
             }
         }
 

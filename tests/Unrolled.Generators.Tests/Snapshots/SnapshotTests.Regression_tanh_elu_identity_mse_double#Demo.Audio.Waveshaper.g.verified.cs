@@ -507,9 +507,45 @@ namespace Demo.Audio
             previousDelta = previousDelta.Slice(0, 8);
 
             // dL/dz = dL/da f'(z), elu'(z) = z > 0 ? 1 : a + 0.5
-            for (int j = 0; j < 8; j++)
+            ref double gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                delta[j] = z[j] > 0D ? delta[j] : delta[j] * (a[j] + 0.5D);
+                for (int j = 0; j < 8; j += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector512<double> zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector512<double> av = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref ar, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, g * (av + global::System.Runtime.Intrinsics.Vector512.Create(0.5D))), ref gr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector256<double> zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector256<double> av = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref ar, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, g * (av + global::System.Runtime.Intrinsics.Vector256.Create(0.5D))), ref gr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128<double> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128<double> av = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ar, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, g * (av + global::System.Runtime.Intrinsics.Vector128.Create(0.5D))), ref gr, (nuint)j);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 8; j++)
+                {
+                    delta[j] = z[j] > 0D ? delta[j] : delta[j] * (a[j] + 0.5D);
+                }
             }
 
             ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
@@ -530,7 +566,7 @@ namespace Demo.Audio
                     global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow)), ref gRow);
                     dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRow), d0, dot0);
-                    double sum = global::System.Runtime.Intrinsics.Vector512.Sum(dot0 + dot1);
+                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
                     previousDelta[i] = sum;
                 }
             }
@@ -550,7 +586,7 @@ namespace Demo.Audio
                     global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 4);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 4)), ref gRow, 4);
                     dot1 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRow, 4), d1, dot1);
-                    double sum = global::System.Runtime.Intrinsics.Vector256.Sum(dot0 + dot1);
+                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
                     previousDelta[i] = sum;
                 }
             }
@@ -576,7 +612,7 @@ namespace Demo.Audio
                     global::System.Runtime.Intrinsics.Vector128<double> d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 6);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 6)), ref gRow, 6);
                     dot1 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow, 6), d3, dot1);
-                    double sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot0 + dot1);
+                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
                     previousDelta[i] = sum;
                 }
             }
@@ -599,9 +635,34 @@ namespace Demo.Audio
             }
 
             // db2 += delta
-            for (int j = 0; j < 8; j++)
+            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                gb[j] += delta[j];
+                for (int j = 0; j < 8; j += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 8; j++)
+                {
+                    gb[j] += delta[j];
+                }
             }
         }
 
@@ -619,9 +680,41 @@ namespace Demo.Audio
             delta = delta.Slice(0, 8);
 
             // dL/dz = dL/da f'(z), tanh'(z) = 1 - a^2
-            for (int j = 0; j < 8; j++)
+            ref double gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                delta[j] = delta[j] * (1D - a[j] * a[j]);
+                for (int j = 0; j < 8; j += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector512<double> av = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref ar, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g * (global::System.Runtime.Intrinsics.Vector512.Create(1D) - av * av), ref gr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector256<double> av = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref ar, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g * (global::System.Runtime.Intrinsics.Vector256.Create(1D) - av * av), ref gr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128<double> av = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ar, (nuint)j);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g * (global::System.Runtime.Intrinsics.Vector128.Create(1D) - av * av), ref gr, (nuint)j);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 8; j++)
+                {
+                    delta[j] = delta[j] * (1D - a[j] * a[j]);
+                }
             }
 
             ref double gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
@@ -683,9 +776,34 @@ namespace Demo.Audio
             }
 
             // db1 += delta
-            for (int j = 0; j < 8; j++)
+            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                gb[j] += delta[j];
+                for (int j = 0; j < 8; j += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 8; j++)
+                {
+                    gb[j] += delta[j];
+                }
             }
         }
 
