@@ -5,8 +5,8 @@ namespace Unrolled.Generators.Tests;
 /// <summary>
 /// Small networks get a single-sample forward pass with every layer's values in locals (ForwardSample): which
 /// networks qualify at which widths, and that its outputs match the interpreter for odd sizes (overlapping last
-/// vectors), vector and scalar softmax outputs, one- and two-unit layers summed out of vectors, and every activation
-/// it vectorizes. CI runs this class again with
+/// vectors), layers of two or three units in a padded vector (softmax masking the padding), vector and scalar softmax
+/// outputs, one- and two-unit layers summed out of vectors, and every activation it vectorizes. CI runs this class again with
 /// AVX-512, AVX and all SIMD switched off.
 /// </summary>
 public class RegisterPathTests
@@ -49,6 +49,11 @@ public class RegisterPathTests
     [InlineData("[Network(2)] [Dense(32, Activation.Silu)] [Dense(1)]")]
     [InlineData("[Network(3, Precision = Precision.Double)] [Dense(4, Activation.Relu)] [Dense(1)]")]
     [InlineData("[Network(3, Precision = Precision.Double)] [Dense(8, Activation.Relu)] [Dense(1)]")]
+    [InlineData("[Network(2, Loss = LossFunction.CrossEntropy)] [Dense(3, Activation.Sigmoid)] [Dense(2, Activation.Softmax)]")]
+    [InlineData("[Network(4, Loss = LossFunction.CrossEntropy)] [Dense(8, Activation.Relu)] [Dense(3, Activation.Softmax)]")]
+    [InlineData("[Network(2)] [Dense(3, Activation.Tanh)] [Dense(2, Activation.LeakyRelu)] [Dense(16, Activation.Relu)] [Dense(2)]")]
+    [InlineData("[Network(3)] [Dense(2)]")]
+    [InlineData("[Network(3, ExactActivations = true, Loss = LossFunction.CrossEntropy)] [Dense(4, Activation.Relu)] [Dense(3, Activation.Softmax)]")]
     public void Register_forward_matches_the_interpreter(string attributes)
     {
         var run = GeneratorRunner.Run($"using Unrolled;\n{attributes}\npublic partial class Net;");

@@ -21,11 +21,7 @@ public class Net2x3x2Benchmarks : NetworkBenchmarks<Net2x3x2>
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
-    public float Backward_Generated()
-    {
-        Net.ZeroGradients();
-        return Net.Backward(Input(0), Target(0));
-    }
+    public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
@@ -58,11 +54,7 @@ public class Net2x8x8x1TanhBenchmarks : NetworkBenchmarks<Net2x8x8x1Tanh>
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
-    public float Backward_Generated()
-    {
-        Net.ZeroGradients();
-        return Net.Backward(Input(0), Target(0));
-    }
+    public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
@@ -95,11 +87,7 @@ public class Net2x16x16x2LinearBenchmarks : NetworkBenchmarks<Net2x16x16x2Linear
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
-    public float Backward_Generated()
-    {
-        Net.ZeroGradients();
-        return Net.Backward(Input(0), Target(0));
-    }
+    public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
@@ -132,11 +120,7 @@ public class Net2x16x16x2SoftmaxBenchmarks : NetworkBenchmarks<Net2x16x16x2Softm
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
-    public float Backward_Generated()
-    {
-        Net.ZeroGradients();
-        return Net.Backward(Input(0), Target(0));
-    }
+    public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
@@ -169,11 +153,7 @@ public class Net64x32x10Benchmarks : NetworkBenchmarks<Net64x32x10>
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
-    public float Backward_Generated()
-    {
-        Net.ZeroGradients();
-        return Net.Backward(Input(0), Target(0));
-    }
+    public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
@@ -206,11 +186,7 @@ public class Net64x64x64x10Benchmarks : NetworkBenchmarks<Net64x64x64x10>
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
-    public float Backward_Generated()
-    {
-        Net.ZeroGradients();
-        return Net.Backward(Input(0), Target(0));
-    }
+    public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
@@ -243,11 +219,7 @@ public class Net784x128x10Benchmarks : NetworkBenchmarks<Net784x128x10>
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
-    public float Backward_Generated()
-    {
-        Net.ZeroGradients();
-        return Net.Backward(Input(0), Target(0));
-    }
+    public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]

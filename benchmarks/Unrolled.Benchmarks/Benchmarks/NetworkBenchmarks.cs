@@ -217,15 +217,12 @@ public abstract class NetworkBenchmarks<TNet>
         }
     }
 
-    // ---- Backprop, one sample ----
+    // ---- Backprop, one sample: forward, loss, backward, gradients added to the running sum ----
+    // (Zeroing the gradients belongs to the optimizer step, once per mini-batch: TrainStep times it.)
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Backward)]
-    public float Backward_Reference()
-    {
-        Reference.ZeroGradients();
-        return Reference.Backward(Input(0), Target(0));
-    }
+    public float Backward_Reference() => Reference.Backward(Input(0), Target(0));
 
     // ---- Training step: 32 samples backward, gradient / 32, Adam ----
 

@@ -40,7 +40,8 @@ internal sealed partial class NetworkEmitter
             for (int l = 0; l < LayerCount; l++)
             {
                 var layer = _model.Layers[l];
-                var width = VectorWidth.For(_t, layer.Units).FirstOrDefault(v => v.Bits <= bits);
+                var width = VectorWidth.For(_t, layer.Units).FirstOrDefault(v => v.Bits <= bits)
+                    ?? (IsPaddable(l) ? VectorWidth.Of(128, _t) : null);
                 bool vectorOk = width is null
                     || HasVectorActivation(layer.Activation)
                     || (layer.Activation == Activation.Softmax && l == LayerCount - 1);
@@ -62,11 +63,28 @@ internal sealed partial class NetworkEmitter
         return plans;
     }
 
-    private static int VectorCount(int units, VectorWidth v) => (units + v.Lanes - 1) / v.Lanes;
+    /// <summary>
+    /// A float layer of two or three units runs in one 128-bit vector whose last lanes are padding: its rows of W are
+    /// read four floats at a time, which stays inside the parameters (the bias follows the last row), and the
+    /// padding lanes are never read by the next layer, never stored, and masked out of a softmax.
+    /// </summary>
+    private bool IsPaddable(int l)
+    {
+        var layer = _model.Layers[l];
+        bool last = l == LayerCount - 1;
+        return _t == NumericType.Single
+            && layer.Units >= 2
+            && (HasVectorActivation(layer.Activation) || (layer.Activation == Activation.Softmax && last && FastActivations));
+    }
+
+    private static bool IsPadded(int units, VectorWidth v) => units < v.Lanes;
+
+    private static int VectorCount(int units, VectorWidth v) => IsPadded(units, v) ? 1 : (units + v.Lanes - 1) / v.Lanes;
 
     /// <summary>Each vector's first unit: k lanes apart, the last moved back to end at the last unit.</summary>
-    private static int[] VectorOffsets(int units, VectorWidth v) =>
-        Enumerable.Range(0, VectorCount(units, v)).Select(k => System.Math.Min(k * v.Lanes, units - v.Lanes)).ToArray();
+    private static int[] VectorOffsets(int units, VectorWidth v) => IsPadded(units, v)
+        ? [0]
+        : Enumerable.Range(0, VectorCount(units, v)).Select(k => System.Math.Min(k * v.Lanes, units - v.Lanes)).ToArray();
 
     /// <summary>The condition under which the register path runs, or null when its only plan is scalar (it runs anywhere).</summary>
     private string? RegisterGuard
@@ -170,7 +188,7 @@ internal sealed partial class NetworkEmitter
             _w.Line($"x = x.Slice(0, {_model.Inputs});");
             _w.Line($"y = y.Slice(0, {_model.Outputs});");
             _w.Line($"ref {k} p = ref {MemoryMarshal}.GetReference(parameters);");
-            if (plan.Widths[LayerCount - 1] is not null)
+            if (plan.Widths[LayerCount - 1] is { } output && !IsPadded(_model.Outputs, output))
             {
                 _w.Line($"ref {k} yr = ref {MemoryMarshal}.GetReference(y);");
             }
@@ -189,6 +207,36 @@ internal sealed partial class NetworkEmitter
                     EmitRegisterScalarLayer(plan, l);
                 }
             }
+        }
+    }
+
+    /// <summary>The last layer in a padded vector: its activation (softmax over the real lanes only), then one store per unit.</summary>
+    private void EmitPaddedOutput(int l, VectorWidth v, string z)
+    {
+        var layer = _model.Layers[l];
+        int m = layer.Units;
+        string result = $"a{l + 1}_0";
+        if (layer.Activation == Activation.Softmax)
+        {
+            string mask = $"{v.Type}.AsSingle({v.Type}.Create({string.Join(", ", Enumerable.Range(0, v.Lanes).Select(lane => lane < m ? "-1" : "0"))}))";
+            // Padding takes no part: -Inf cannot win the max, and its exponential is replaced by 0 (computing e^-Inf
+            // would go through subnormal numbers, which the hardware handles slowly).
+            _w.Line("// softmax over the real lanes: the padding neither wins the max nor adds to the sum.");
+            _w.Line($"{v.Vector} real = {mask};");
+            _w.Line($"{v.Vector} logits = {v.Type}.ConditionalSelect(real, {z}, {v.Broadcast($"{_t.Keyword}.NegativeInfinity")});");
+            _w.Line($"{v.Vector} max = {v.Type}.Max(logits, {v.Type}.Shuffle(logits, {v.Type}.Create(2, 3, 0, 1)));");
+            _w.Line($"max = {v.Type}.Max(max, {v.Type}.Shuffle(max, {v.Type}.Create(1, 0, 3, 2)));");
+            _w.Line($"{v.Vector} e = {v.Type}.ConditionalSelect(real, {ActivationCode.FastMath}.Exp({v.Type}.ConditionalSelect(real, {z} - max, {v.Zero})), {v.Zero});");
+            _w.Line($"{v.Vector} {result} = e / {v.Broadcast(v.Sum("e"))};");
+        }
+        else
+        {
+            _w.Line($"{v.Vector} {result} = {VectorActivation(v, layer.Activation, layer.Alpha, z)};");
+        }
+
+        for (int j = 0; j < m; j++)
+        {
+            _w.Line($"y[{j}] = {v.Type}.GetElement({result}, {j});");
         }
     }
 
@@ -239,9 +287,25 @@ internal sealed partial class NetworkEmitter
         int partials = PartialSums(offsets.Length, n);
         bool last = l == LayerCount - 1;
         string z = $"z{l + 1}_";
+        bool padded = IsPadded(m, v);
+        if (padded)
+        {
+            _w.Line(m == v.Lanes - 1
+                ? $"// {m} units in one vector: lane {m} is padding, computed but never used."
+                : $"// {m} units in one vector: lanes {m} to {v.Lanes - 1} are padding, computed but never used.");
+        }
+
         for (int k = 0; k < offsets.Length; k++)
         {
-            _w.Line($"{v.Vector} {z}{k} = {v.Load("p", bias + offsets[k])};");
+            string biasLoad = padded && last
+                ? $"{v.Type}.Shuffle({v.Load("p", bias + m - v.Lanes)}, {v.Type}.Create({string.Join(", ", Enumerable.Range(0, v.Lanes).Select(lane => v.Lanes - m + System.Math.Min(lane, m - 1)))}))"
+                : v.Load("p", bias + offsets[k]);
+            if (padded && last)
+            {
+                _w.Line($"// The bias ends the parameters: read the {v.Lanes} floats that end there and move it to the first lanes.");
+            }
+
+            _w.Line($"{v.Vector} {z}{k} = {biasLoad};");
             for (int q = 1; q < partials; q++)
             {
                 _w.Line($"{v.Vector} {z}{k}_{q} = {v.Zero};");
@@ -267,6 +331,12 @@ internal sealed partial class NetworkEmitter
         for (int k = 0; k < offsets.Length && partials > 1; k++)
         {
             _w.Line($"{z}{k} = {string.Join(" + ", new[] { $"{z}{k}" }.Concat(Enumerable.Range(1, partials - 1).Select(q => $"{z}{k}_{q}")))};");
+        }
+
+        if (padded && last)
+        {
+            EmitPaddedOutput(l, v, $"{z}0");
+            return;
         }
 
         if (last && layer.Activation == Activation.Softmax)

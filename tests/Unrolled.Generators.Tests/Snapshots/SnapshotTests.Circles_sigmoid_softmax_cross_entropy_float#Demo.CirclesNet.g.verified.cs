@@ -71,10 +71,26 @@ namespace Demo
                 }
             }
 
-            // Each layer's values stay in registers: see ForwardSample.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Each layer's values stay in registers: see ForwardSample.
+                for (int s = first; s < samples; s++)
+                {
+                    ForwardSample(_parameters, input.Slice(s * InputCount, InputCount), output.Slice(s * OutputCount, OutputCount));
+                }
+
+                return;
+            }
+
+            // Without SIMD: layer by layer through a stack scratch.
+            global::System.ReadOnlySpan<float> parameters = _parameters;
+            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
+            ScratchBuffer buffer = default;
+            global::System.Span<float> scratch = buffer;
             for (int s = first; s < samples; s++)
             {
-                ForwardSample(_parameters, input.Slice(s * InputCount, InputCount), output.Slice(s * OutputCount, OutputCount));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 3), scratch.Slice(3, 3));
+                ForwardLayer2(parameters, scratch.Slice(3, 3), scratch.Slice(6, 2), output.Slice(s * OutputCount, OutputCount));
             }
         }
 
@@ -276,7 +292,7 @@ namespace Demo
             }
         }
 
-        /// <summary>Forward of one sample, every layer's values in locals (scalar: no layer fills a vector).</summary>
+        /// <summary>Forward of one sample, every layer's values in locals (vectors of up to 128 bits).</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void ForwardSample(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
@@ -287,37 +303,33 @@ namespace Demo
             ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
 
             // Layer 1 (Dense 2 -> 3, Sigmoid): z = x W1 + b1, a = sigmoid(z) = 1 / (1 + e^-z)
-            float x1_0 = x[0];
-            float x1_1 = x[1];
-            float z1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 6);
-            z1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, p, z1_0);
-            z1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 3), z1_0);
-            float z1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 7);
-            z1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 1), z1_1);
-            z1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 4), z1_1);
-            float z1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 8);
-            z1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 2), z1_2);
-            z1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 5), z1_2);
-            float a1_0 = global::Unrolled.Numerics.FastMath.Sigmoid(z1_0);
-            float a1_1 = global::Unrolled.Numerics.FastMath.Sigmoid(z1_1);
-            float a1_2 = global::Unrolled.Numerics.FastMath.Sigmoid(z1_2);
+            // 3 units in one vector: lane 3 is padding, computed but never used.
+            global::System.Runtime.Intrinsics.Vector128<float> z1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 6);
+            global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
+            z1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p), z1_0);
+            global::System.Runtime.Intrinsics.Vector128<float> x1_1 = global::System.Runtime.Intrinsics.Vector128.Create(x[1]);
+            z1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 3), z1_0);
+            global::System.Runtime.Intrinsics.Vector128<float> a1_0 = global::Unrolled.Numerics.FastMath.Sigmoid(z1_0);
 
             // Layer 2 (Dense 3 -> 2, Softmax): z = x W2 + b2, a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z)
-            float z2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 15);
-            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_0, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 9), z2_0);
-            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 11), z2_0);
-            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_2, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 13), z2_0);
-            float z2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16);
-            z2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_0, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 10), z2_1);
-            z2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_1, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 12), z2_1);
-            z2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(a1_2, global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 14), z2_1);
-            float max = z2_0;
-            max = global::System.MathF.Max(max, z2_1);
-            float e0 = global::Unrolled.Numerics.FastMath.Exp(z2_0 - max);
-            float e1 = global::Unrolled.Numerics.FastMath.Exp(z2_1 - max);
-            float sum = e0 + e1;
-            y[0] = e0 / sum;
-            y[1] = e1 / sum;
+            // 2 units in one vector: lanes 2 to 3 are padding, computed but never used.
+            // The bias ends the parameters: read the 4 floats that end there and move it to the first lanes.
+            global::System.Runtime.Intrinsics.Vector128<float> z2_0 = global::System.Runtime.Intrinsics.Vector128.Shuffle(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 13), global::System.Runtime.Intrinsics.Vector128.Create(2, 3, 3, 3));
+            global::System.Runtime.Intrinsics.Vector128<float> x2_0 = global::System.Runtime.Intrinsics.Vector128.Shuffle(a1_0, global::System.Runtime.Intrinsics.Vector128.Create((int)0));
+            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 9), z2_0);
+            global::System.Runtime.Intrinsics.Vector128<float> x2_1 = global::System.Runtime.Intrinsics.Vector128.Shuffle(a1_0, global::System.Runtime.Intrinsics.Vector128.Create((int)1));
+            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 11), z2_0);
+            global::System.Runtime.Intrinsics.Vector128<float> x2_2 = global::System.Runtime.Intrinsics.Vector128.Shuffle(a1_0, global::System.Runtime.Intrinsics.Vector128.Create((int)2));
+            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2_2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 13), z2_0);
+            // softmax over the real lanes: the padding neither wins the max nor adds to the sum.
+            global::System.Runtime.Intrinsics.Vector128<float> real = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(-1, -1, 0, 0));
+            global::System.Runtime.Intrinsics.Vector128<float> logits = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(real, z2_0, global::System.Runtime.Intrinsics.Vector128.Create(float.NegativeInfinity));
+            global::System.Runtime.Intrinsics.Vector128<float> max = global::System.Runtime.Intrinsics.Vector128.Max(logits, global::System.Runtime.Intrinsics.Vector128.Shuffle(logits, global::System.Runtime.Intrinsics.Vector128.Create(2, 3, 0, 1)));
+            max = global::System.Runtime.Intrinsics.Vector128.Max(max, global::System.Runtime.Intrinsics.Vector128.Shuffle(max, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2)));
+            global::System.Runtime.Intrinsics.Vector128<float> e = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(real, global::Unrolled.Numerics.FastMath.Exp(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(real, z2_0 - max, global::System.Runtime.Intrinsics.Vector128<float>.Zero)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector128<float> a2_0 = e / global::System.Runtime.Intrinsics.Vector128.Create(global::Unrolled.Numerics.Horizontal.Sum(e));
+            y[0] = global::System.Runtime.Intrinsics.Vector128.GetElement(a2_0, 0);
+            y[1] = global::System.Runtime.Intrinsics.Vector128.GetElement(a2_0, 1);
         }
 
         /// <summary>The loss of one sample from the output layer's z and a.</summary>
