@@ -64,14 +64,15 @@ namespace Demo
                 ? 1
                 : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
             global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<float> scratch = buffer;
             for (int s = 0; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 6), scratch.Slice(6, 6));
-                ForwardLayer2(parameters, scratch.Slice(6, 6), scratch.Slice(12, 5), scratch.Slice(17, 5));
-                ForwardLayer3(parameters, scratch.Slice(17, 5), scratch.Slice(22, 1), output.Slice(s * OutputCount, OutputCount));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(6, 6), scratch.Slice(6, 6));
+                ForwardLayer2(parameters, scratch.Slice(6, 6), scratch.Slice(17, 5), scratch.Slice(17, 5));
+                ForwardLayer3(parameters, scratch.Slice(17, 5), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
             }
         }
 
@@ -84,14 +85,15 @@ namespace Demo
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
             global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<float> scratch = buffer;
             float loss = 0F;
             for (int s = 0; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 6), scratch.Slice(6, 6));
-                ForwardLayer2(parameters, scratch.Slice(6, 6), scratch.Slice(12, 5), scratch.Slice(17, 5));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(6, 6), scratch.Slice(6, 6));
+                ForwardLayer2(parameters, scratch.Slice(6, 6), scratch.Slice(17, 5), scratch.Slice(17, 5));
                 ForwardLayer3(parameters, scratch.Slice(17, 5), scratch.Slice(22, 1), scratch.Slice(23, 1));
                 loss += ComputeLoss(scratch.Slice(22, 1), scratch.Slice(23, 1), target.Slice(s * OutputCount, OutputCount));
             }

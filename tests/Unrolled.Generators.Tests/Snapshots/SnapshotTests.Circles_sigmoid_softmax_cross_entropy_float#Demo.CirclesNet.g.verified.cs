@@ -84,13 +84,14 @@ namespace Demo
 
             // Without SIMD: layer by layer through a stack scratch.
             global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<float> scratch = buffer;
             for (int s = first; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 3), scratch.Slice(3, 3));
-                ForwardLayer2(parameters, scratch.Slice(3, 3), scratch.Slice(6, 2), output.Slice(s * OutputCount, OutputCount));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(3, 3), scratch.Slice(3, 3));
+                ForwardLayer2(parameters, scratch.Slice(3, 3), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
             }
         }
 
@@ -103,13 +104,14 @@ namespace Demo
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
             global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<float> scratch = buffer;
             float loss = 0F;
             for (int s = 0; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 3), scratch.Slice(3, 3));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(3, 3), scratch.Slice(3, 3));
                 ForwardLayer2(parameters, scratch.Slice(3, 3), scratch.Slice(6, 2), scratch.Slice(8, 2));
                 loss += ComputeLoss(scratch.Slice(6, 2), scratch.Slice(8, 2), target.Slice(s * OutputCount, OutputCount));
             }

@@ -62,8 +62,9 @@ namespace Demo
                 ? 1
                 : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
             global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<float> scratch = buffer;
             int s = 0;
             // Two samples at a time: each weight vector loaded once serves both.
@@ -76,8 +77,8 @@ namespace Demo
             // The last sample of an odd batch, or the only one.
             for (; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 128), scratch.Slice(128, 128));
-                ForwardLayer2(parameters, scratch.Slice(128, 128), scratch.Slice(256, 10), output.Slice(s * OutputCount, OutputCount));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(128, 128), scratch.Slice(128, 128));
+                ForwardLayer2(parameters, scratch.Slice(128, 128), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
             }
         }
 
@@ -90,13 +91,14 @@ namespace Demo
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
             global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<float> scratch = buffer;
             float loss = 0F;
             for (int s = 0; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 128), scratch.Slice(128, 128));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(128, 128), scratch.Slice(128, 128));
                 ForwardLayer2(parameters, scratch.Slice(128, 128), scratch.Slice(256, 10), scratch.Slice(266, 10));
                 loss += ComputeLoss(scratch.Slice(256, 10), scratch.Slice(266, 10), target.Slice(s * OutputCount, OutputCount));
             }

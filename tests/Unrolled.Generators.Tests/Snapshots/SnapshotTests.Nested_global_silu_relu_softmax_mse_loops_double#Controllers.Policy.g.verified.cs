@@ -63,8 +63,9 @@ partial class Controllers
                 ? 1
                 : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
             global::System.ReadOnlySpan<double> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<double> scratch = buffer;
             int s = 0;
             // Two samples at a time: each weight vector loaded once serves both.
@@ -78,9 +79,9 @@ partial class Controllers
             // The last sample of an odd batch, or the only one.
             for (; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 4), scratch.Slice(4, 4));
-                ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(8, 3), scratch.Slice(11, 3));
-                ForwardLayer3(parameters, scratch.Slice(11, 3), scratch.Slice(14, 2), output.Slice(s * OutputCount, OutputCount));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(4, 4), scratch.Slice(4, 4));
+                ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(11, 3), scratch.Slice(11, 3));
+                ForwardLayer3(parameters, scratch.Slice(11, 3), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
             }
         }
 
@@ -93,14 +94,15 @@ partial class Controllers
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
             global::System.ReadOnlySpan<double> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<double> scratch = buffer;
             double loss = 0D;
             for (int s = 0; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 4), scratch.Slice(4, 4));
-                ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(8, 3), scratch.Slice(11, 3));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(4, 4), scratch.Slice(4, 4));
+                ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(11, 3), scratch.Slice(11, 3));
                 ForwardLayer3(parameters, scratch.Slice(11, 3), scratch.Slice(14, 2), scratch.Slice(16, 2));
                 loss += ComputeLoss(scratch.Slice(14, 2), scratch.Slice(16, 2), target.Slice(s * OutputCount, OutputCount));
             }

@@ -63,14 +63,15 @@ namespace Demo.Audio
                 ? 1
                 : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
             global::System.ReadOnlySpan<double> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<double> scratch = buffer;
             for (int s = 0; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 8), scratch.Slice(8, 8));
-                ForwardLayer2(parameters, scratch.Slice(8, 8), scratch.Slice(16, 8), scratch.Slice(24, 8));
-                ForwardLayer3(parameters, scratch.Slice(24, 8), scratch.Slice(32, 1), output.Slice(s * OutputCount, OutputCount));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(8, 8), scratch.Slice(8, 8));
+                ForwardLayer2(parameters, scratch.Slice(8, 8), scratch.Slice(24, 8), scratch.Slice(24, 8));
+                ForwardLayer3(parameters, scratch.Slice(24, 8), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
             }
         }
 
@@ -83,14 +84,15 @@ namespace Demo.Audio
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
             global::System.ReadOnlySpan<double> parameters = _parameters;
-            // Scratch on the stack: each caller has its own, so concurrent calls never share state.
-            ScratchBuffer buffer = default;
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
             global::System.Span<double> scratch = buffer;
             double loss = 0D;
             for (int s = 0; s < samples; s++)
             {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(0, 8), scratch.Slice(8, 8));
-                ForwardLayer2(parameters, scratch.Slice(8, 8), scratch.Slice(16, 8), scratch.Slice(24, 8));
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(8, 8), scratch.Slice(8, 8));
+                ForwardLayer2(parameters, scratch.Slice(8, 8), scratch.Slice(24, 8), scratch.Slice(24, 8));
                 ForwardLayer3(parameters, scratch.Slice(24, 8), scratch.Slice(32, 1), scratch.Slice(33, 1));
                 loss += ComputeLoss(scratch.Slice(32, 1), scratch.Slice(33, 1), target.Slice(s * OutputCount, OutputCount));
             }
