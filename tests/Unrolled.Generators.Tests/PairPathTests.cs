@@ -28,20 +28,9 @@ public class PairPathTests
     [InlineData("[Network(30, Precision = Precision.Double, Loss = LossFunction.CrossEntropy)] [Dense(35, Activation.LeakyRelu)] [Dense(7, Activation.Softmax)]")]
     public void Pairs_match_single_samples_and_the_interpreter(string attributes)
     {
-        var run = GeneratorRunner.Run($"using Unrolled;\n{attributes}\npublic partial class Net;");
-        Assert.Contains("ForwardLayer1Pair", run.Sources["Net.g.cs"], StringComparison.Ordinal);
-        object network = Activator.CreateInstance(InMemoryAssembly.Load(run.Output).GetType("Net", throwOnError: true)!)!;
-        switch (network)
-        {
-            case INetwork<float> single:
-                Compare(single, 2e-6);
-                break;
-            case INetwork<double> dual:
-                Compare(dual, 1e-13);
-                break;
-            default:
-                throw new InvalidOperationException("Net implements no INetwork<T>.");
-        }
+        var (network, source) = DeclaredNetwork.Create(attributes);
+        Assert.Contains("ForwardLayer1Pair", source, StringComparison.Ordinal);
+        DeclaredNetwork.Run(network, single => Compare(single, 2e-6), dual => Compare(dual, 1e-13));
     }
 
     private static void Compare<T>(INetwork<T> network, double tolerance)

@@ -56,20 +56,9 @@ public class RegisterPathTests
     [InlineData("[Network(3, ExactActivations = true, Loss = LossFunction.CrossEntropy)] [Dense(4, Activation.Relu)] [Dense(3, Activation.Softmax)]")]
     public void Register_forward_matches_the_interpreter(string attributes)
     {
-        var run = GeneratorRunner.Run($"using Unrolled;\n{attributes}\npublic partial class Net;");
-        Assert.Contains("ForwardSample", run.Sources["Net.g.cs"], StringComparison.Ordinal);
-        object network = Activator.CreateInstance(InMemoryAssembly.Load(run.Output).GetType("Net", throwOnError: true)!)!;
-        switch (network)
-        {
-            case INetwork<float> single:
-                Compare(single, 2e-6);
-                break;
-            case INetwork<double> dual:
-                Compare(dual, 1e-14);
-                break;
-            default:
-                throw new InvalidOperationException("Net implements no INetwork<T>.");
-        }
+        var (network, source) = DeclaredNetwork.Create(attributes);
+        Assert.Contains("ForwardSample", source, StringComparison.Ordinal);
+        DeclaredNetwork.Run(network, single => Compare(single, 2e-6), dual => Compare(dual, 1e-14));
     }
 
     private static void Compare<T>(INetwork<T> generated, double tolerance)

@@ -111,8 +111,8 @@ internal sealed partial class NetworkEmitter
     private void EmitPairAffine(VectorWidth v, int n, int m, LayerModel? activation)
     {
         // As in the single-sample code: vectors cover the units, the last one moved back to end at the last unit.
-        int count = (m + v.Lanes - 1) / v.Lanes;
-        var offsets = Enumerable.Range(0, count).Select(k => System.Math.Min(k * v.Lanes, m - v.Lanes)).ToList();
+        var offsets = VectorOffsets(m, v).ToList();
+        int count = offsets.Count;
         for (int first = 0; first < count; first += PairVectors)
         {
             var chunk = offsets.Skip(first).Take(PairVectors).ToList();

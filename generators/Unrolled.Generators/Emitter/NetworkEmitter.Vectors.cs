@@ -104,8 +104,8 @@ internal sealed partial class NetworkEmitter
     {
         // Vectors cover the units; the last one is moved back to end at the last unit. Overlapping lanes compute
         // the same values twice, which is harmless here because z and a are written, not accumulated.
-        int count = (m + v.Lanes - 1) / v.Lanes;
-        var offsets = Enumerable.Range(0, count).Select(k => Math.Min(k * v.Lanes, m - v.Lanes)).ToList();
+        var offsets = VectorOffsets(m, v).ToList();
+        int count = offsets.Count;
         for (int first = 0; first < count; first += Accumulators)
         {
             var chunk = offsets.Skip(first).Take(Accumulators).ToList();
