@@ -2,15 +2,17 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Unrolled.Generators.Diagnostics;
-using Unrolled.Generators.Emitter;
+using Unrolled.Generators.Emit;
 using Unrolled.Generators.Model;
-using Unrolled.Generators.Parser;
+using Unrolled.Generators.Parsing;
+using Unrolled.Generators.Planning;
 
 namespace Unrolled.Generators;
 
 /// <summary>
-/// Writes out every class marked <c>[Network]</c>: parse each declaration into an equatable model, then emit one
-/// source file per network. Diagnostics flow beside the models; nothing here throws.
+/// Writes out every class marked <c>[Network]</c>: parse each declaration into an equatable model, plan how to write
+/// it (an equatable plan holding every decision), then emit one source file per network. Diagnostics flow beside the
+/// models; nothing here throws.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -36,21 +38,25 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         var models = parsed
             .Select(static (result, _) => result.Model)
             .Where(static model => model is not null)
-            .Combine(facts)
             .WithTrackingName(TrackingNames.Models);
 
-        context.RegisterSourceOutput(models, static (spc, pair) =>
+        var plans = models
+            .Select(static (model, _) => NetworkPlanner.Plan(model!))
+            .Combine(facts)
+            .WithTrackingName(TrackingNames.Plans);
+
+        context.RegisterSourceOutput(plans, static (spc, pair) =>
         {
-            var (model, compilationFacts) = pair;
-            if (compilationFacts.LanguageVersionSupported && compilationFacts.InlineArraysAvailable)
+            var (plan, compilationFacts) = pair;
+            if (compilationFacts.CanGenerate)
             {
-                spc.AddSource(model!.HintName, NetworkEmitter.Emit(model));
+                spc.AddSource(plan.Type.HintName, NetworkEmitter.Emit(plan));
             }
         });
 
         var diagnostics = parsed
             .Combine(facts)
-            .Select(static (pair, _) => NetworkParser.WithCompilationChecks(pair.Left, pair.Right))
+            .Select(static (pair, _) => CompilationChecks.WithCompilationChecks(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(diagnostics, static (spc, list) =>
@@ -66,7 +72,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 NetworkParser.DenseAttributeName,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => NetworkParser.ParseOrphanLayers(ctx, ct))
+                static (ctx, ct) => OrphanLayers.Find(ctx, ct))
             .Where(static diagnostic => diagnostic is not null)
             .WithTrackingName(TrackingNames.OrphanLayers);
 

@@ -236,7 +236,7 @@ public class DiagnosticTests
         var result = new generator::Unrolled.Generators.Model.ParseResult(
             null, default, null);
         var facts = new generator::Unrolled.Generators.Model.CompilationFacts(true, "12.0", InlineArraysAvailable: false);
-        var diagnostic = Assert.Single(generator::Unrolled.Generators.Parser.NetworkParser.WithCompilationChecks(result, facts));
+        var diagnostic = Assert.Single(generator::Unrolled.Generators.Parsing.CompilationChecks.WithCompilationChecks(result, facts));
         Assert.Equal("UNR016", diagnostic.Descriptor.Id);
         Assert.Equal(
             "Generated networks need InlineArrayAttribute (.NET 8 or later), which the target framework of 'the network' lacks — target net8.0 or later",

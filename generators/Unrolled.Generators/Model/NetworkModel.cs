@@ -8,12 +8,11 @@ namespace Unrolled.Generators.Model;
 /// <param name="Keyword">"class", "struct", "record", "record struct" or "interface".</param>
 internal readonly record struct ContainingTypeModel(string Keyword, string Name);
 
-/// <summary>One dense layer as declared, with the unrolling decision already taken.</summary>
+/// <summary>One dense layer as declared; how it is written out is the planner's decision.</summary>
 /// <param name="Alpha">The activation's alpha with defaults applied (0 when the activation takes none).</param>
-/// <param name="Unrolled">True to write straight-line statements, false for constant-bound loops.</param>
-internal readonly record struct LayerModel(int FanIn, int Units, Activation Activation, double Alpha, bool Unrolled);
+internal readonly record struct LayerModel(int FanIn, int Units, Activation Activation, double Alpha);
 
-/// <summary>Everything the emitter needs to write one network, and nothing else.</summary>
+/// <summary>One network as declared, checked against the shape rules: what the planner starts from.</summary>
 /// <param name="Namespace">The namespace, or empty for the global namespace.</param>
 /// <param name="ExactActivations">True to use the Math functions for activations instead of FastMath's approximations.</param>
 /// <param name="GenerateConstructor">False when the class declares its own instance constructors.</param>

@@ -10,4 +10,8 @@ internal sealed record ParseResult(NetworkModel? Model, EquatableArray<Diagnosti
 /// <summary>The facts about the compilation that decide whether code can be generated at all.</summary>
 /// <param name="LanguageVersionSupported">C# 12 or later (inline arrays, collection expressions).</param>
 /// <param name="InlineArraysAvailable">The target framework has InlineArrayAttribute (.NET 8 or later).</param>
-internal readonly record struct CompilationFacts(bool LanguageVersionSupported, string LanguageVersion, bool InlineArraysAvailable);
+internal readonly record struct CompilationFacts(bool LanguageVersionSupported, string LanguageVersion, bool InlineArraysAvailable)
+{
+    /// <summary>Whether generated code can compile at all in this compilation.</summary>
+    public bool CanGenerate => LanguageVersionSupported && InlineArraysAvailable;
+}

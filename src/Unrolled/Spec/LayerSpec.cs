@@ -36,16 +36,10 @@ public sealed class LayerSpec : IEquatable<LayerSpec>
     internal double DeclaredAlpha { get; }
 
     /// <summary>Whether <paramref name="activation"/> reads an alpha.</summary>
-    public static bool TakesAlpha(Activation activation) =>
-        activation == Activation.LeakyRelu || activation == Activation.Elu;
+    public static bool TakesAlpha(Activation activation) => ActivationTraits.Of(activation)?.TakesAlpha ?? false;
 
     /// <summary>The alpha <paramref name="activation"/> uses when none is given.</summary>
-    public static double DefaultAlpha(Activation activation) => activation switch
-    {
-        Activation.LeakyRelu => DefaultLeakyReluAlpha,
-        Activation.Elu => DefaultEluAlpha,
-        _ => 0.0,
-    };
+    public static double DefaultAlpha(Activation activation) => ActivationTraits.Of(activation)?.DefaultAlpha ?? 0.0;
 
     /// <inheritdoc/>
     public bool Equals(LayerSpec? other) =>

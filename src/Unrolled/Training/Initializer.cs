@@ -65,11 +65,8 @@ public static class Initializer
     }
 
     /// <summary>The scheme <see cref="InitScheme.Default"/> picks for a layer with <paramref name="activation"/>.</summary>
-    public static InitScheme DefaultScheme(Activation activation) => activation switch
-    {
-        Activation.Relu or Activation.LeakyRelu or Activation.Elu or Activation.Softplus or Activation.Silu => InitScheme.HeUniform,
-        _ => InitScheme.GlorotUniform,
-    };
+    public static InitScheme DefaultScheme(Activation activation) =>
+        ActivationTraits.Of(activation)?.Init == InitFamily.He ? InitScheme.HeUniform : InitScheme.GlorotUniform;
 
     private static double Draw(SeededRandom random, InitScheme scheme, int fanIn, int fanOut) => scheme switch
     {

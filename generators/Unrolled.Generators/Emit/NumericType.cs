@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Unrolled.Generators.Emitter;
+namespace Unrolled.Generators.Emit;
 
 /// <summary>How generated code spells one floating-point type: its keyword, math class and literals.</summary>
 internal sealed class NumericType

@@ -1,21 +1,25 @@
-using System.Collections.Generic;
+using Unrolled.Generators.Planning;
 
-namespace Unrolled.Generators.Emitter;
+namespace Unrolled.Generators.Emit;
 
 /// <summary>One SIMD width the generated code may run at, and how to spell its operations.</summary>
 internal sealed class VectorWidth
 {
-    private static readonly int[] AllBits = [512, 256, 128];
-
     private VectorWidth(int bits, NumericType t)
     {
         Bits = bits;
+        T = t;
         Type = $"global::System.Runtime.Intrinsics.Vector{bits}";
         Vector = $"{Type}<{t.Keyword}>";
         Lanes = bits / 8 / t.Size;
     }
 
     public static VectorWidth Of(int bits, NumericType t) => new(bits, t);
+
+    public static VectorWidth Of(VectorShape shape, NumericType t) => new(shape.Bits, t);
+
+    /// <summary>The element type.</summary>
+    public NumericType T { get; }
 
     /// <summary><c>global::System.Runtime.Intrinsics.Vector256</c>.</summary>
     public string Type { get; }
@@ -28,19 +32,6 @@ internal sealed class VectorWidth
     public int Bits { get; }
 
     public string IsAccelerated => $"{Type}.IsHardwareAccelerated";
-
-    /// <summary>The widths, widest first, whose lanes fit in <paramref name="units"/>.</summary>
-    public static IEnumerable<VectorWidth> For(NumericType t, int units)
-    {
-        foreach (int bits in AllBits)
-        {
-            var width = new VectorWidth(bits, t);
-            if (width.Lanes <= units)
-            {
-                yield return width;
-            }
-        }
-    }
 
     public string Load(string reference, int offset) => offset == 0
         ? $"{Type}.LoadUnsafe(ref {reference})"

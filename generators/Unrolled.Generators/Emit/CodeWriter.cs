@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace Unrolled.Generators.Emitter;
+namespace Unrolled.Generators.Emit;
 
 /// <summary>
 /// Writes indented C#. <see cref="Block"/> opens a brace and returns a handle that closes it, so emitting code

@@ -1,0 +1,76 @@
+using Unrolled.Generators.Planning;
+using static Unrolled.Generators.Model.GeneratedNames;
+
+namespace Unrolled.Generators.Emit;
+
+/// <summary>The public Backward, and the backpropagation of one sample through the trace.</summary>
+internal static class BackwardEntryEmitter
+{
+    public static void Emit(CodeWriter w, NetworkPlan plan)
+    {
+        var t = plan.Numeric();
+        w.Line("/// <summary>");
+        w.Line("/// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref=\"Gradients\"/>: for a batch");
+        w.Line("/// (row-major, as in <see cref=\"Forward\"/>), the gradient of the summed loss. Writes the network's buffers: not for concurrent use.");
+        w.Line("/// </summary>");
+        w.Line("/// <returns>The sample's loss, or the sum of the batch's losses.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans' lengths do not describe the same number of whole samples.</exception>");
+        using (w.Block($"public {t.Keyword} Backward({t.ReadOnlySpan} input, {t.ReadOnlySpan} target)"))
+        {
+            w.Line("int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));");
+            w.Line($"{t.Keyword} loss = {t.Literal(0)};");
+            using (w.Block("for (int s = 0; s < samples; s++)"))
+            {
+                w.Line($"loss += {BackwardSample}(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));");
+            }
+
+            w.Line("return loss;");
+        }
+
+        w.Line();
+        w.Line("/// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>");
+        using (w.Block($"private {t.Keyword} {BackwardSample}({t.ReadOnlySpan} input, {t.ReadOnlySpan} target)"))
+        {
+            w.Line($"{t.ReadOnlySpan} parameters = {ParametersField};");
+            w.Line($"{t.Span} gradients = {GradientsField};");
+            w.Line($"{t.Span} trace = {TraceField};");
+            w.Line();
+            w.Line("// Forward, keeping every layer's z and a for the backward sweep.");
+            string x = "input";
+            foreach (var layer in plan.Layers)
+            {
+                var regions = plan.Buffers.Layers[layer.Index];
+                string a = Trace(regions.TraceA, layer.Units);
+                w.Line($"{ForwardLayer(layer.Number)}(parameters, {x}, {Trace(regions.TraceZ, layer.Units)}, {a});");
+                x = a;
+            }
+
+            var output = plan.Output;
+            var outputRegions = plan.Buffers.Layers[output.Index];
+            w.Line();
+            w.Line($"// The loss, and its gradient with respect to the output layer's pre-activations z{output.Number}.");
+            string zOut = Trace(outputRegions.TraceZ, output.Units), aOut = Trace(outputRegions.TraceA, output.Units);
+            w.Line($"{t.Keyword} loss = {ComputeLoss}({zOut}, {aOut}, target);");
+            w.Line($"{OutputDelta}({zOut}, {aOut}, target, {Trace(outputRegions.TraceDelta, output.Units)});");
+            w.Line();
+            w.Line("// Backward, last layer first: each layer adds its gradients and hands dL/dx to the layer before it.");
+            for (int l = plan.Layers.Count - 1; l >= 0; l--)
+            {
+                var layer = plan.Layers[l];
+                var regions = plan.Buffers.Layers[l];
+                var before = l == 0 ? default : plan.Buffers.Layers[l - 1];
+                string input = layer.IsFirst ? "input" : Trace(before.TraceA, layer.FanIn);
+                string previous = layer.IsFirst ? string.Empty : ", " + Trace(before.TraceDelta, layer.FanIn);
+                w.Line($"{BackwardLayer(layer.Number)}(parameters, gradients, {input}, "
+                    + $"{Trace(regions.TraceZ, layer.Units)}, {Trace(regions.TraceA, layer.Units)}, "
+                    + $"{Trace(regions.TraceDelta, layer.Units)}{previous});");
+            }
+
+            w.Line("return loss;");
+        }
+
+        w.Line();
+    }
+
+    private static string Trace(int offset, int length) => Code.Slice("trace", offset, length);
+}

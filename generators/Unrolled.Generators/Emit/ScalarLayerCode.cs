@@ -1,0 +1,46 @@
+using Unrolled.Generators.Emit.Activations;
+using Unrolled.Generators.Planning;
+
+namespace Unrolled.Generators.Emit;
+
+/// <summary>Pieces every layer method shares: its views of the parameters, and the scalar loops of machines without SIMD.</summary>
+internal static class ScalarLayerCode
+{
+    /// <summary>Declares the layer's views of the parameters (or gradients), with constant lengths.</summary>
+    public static void EmitParameterViews(CodeWriter w, LayerPlan layer, string source, string spanType, string weights, string bias)
+    {
+        int n = layer.FanIn, m = layer.Units, l = layer.Number;
+        w.Line($"{spanType} {weights} = {source}.Slice({layer.WeightOffset}, {n * m}); // W{l}[{n}, {m}]: [i * {m} + j] connects input i to unit j");
+        w.Line($"{spanType} {bias} = {source}.Slice({layer.BiasOffset}, {m}); // b{l}[{m}]");
+    }
+
+    /// <summary>The scalar loops of z = b + x W over spans named x, w, b and z, for machines without SIMD.</summary>
+    public static void EmitAffineLoops(CodeWriter w, NumericType t, LayerPlan layer)
+    {
+        int n = layer.FanIn, m = layer.Units;
+        w.Line($"// z = b{layer.Number} + x W{layer.Number}: start from the bias, then add each input times its row of W{layer.Number} (rows are contiguous).");
+        w.Line("b.CopyTo(z);");
+        using (w.Block($"for (int i = 0; i < {n}; i++)"))
+        {
+            w.Line($"{t.Keyword} xi = x[i];");
+            w.Line($"{t.ReadOnlySpan} row = w.Slice(i * {m}, {m});");
+            using (w.Block($"for (int j = 0; j < {m}; j++)"))
+            {
+                w.Line($"z[j] = {VectorWidth.MultiplyAdd("xi", "row[j]", "z[j]")};");
+            }
+        }
+    }
+
+    /// <summary>a = f(z), element by element over spans named z and a.</summary>
+    public static void EmitActivationLoop(CodeWriter w, NetworkPlan plan, LayerPlan layer)
+    {
+        string activation = ActivationKernel.For(layer.Activation).Scalar(plan.Numeric(), "z[j]", layer.Alpha, plan.FastActivations);
+        using (w.Block($"for (int j = 0; j < {layer.Units}; j++)"))
+        {
+            w.Line($"a[j] = {activation};");
+        }
+    }
+
+    /// <summary>The activation's formula for a comment: <c>a = relu(z) = max(z, 0)</c>.</summary>
+    public static string Describe(LayerPlan layer) => ActivationKernel.For(layer.Activation).Describe(layer.Alpha);
+}

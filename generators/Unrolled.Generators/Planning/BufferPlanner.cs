@@ -1,0 +1,31 @@
+using Unrolled.Generators.Model;
+
+namespace Unrolled.Generators.Planning;
+
+/// <summary>Lays out the parameters, the trace and the scratch, and decides which buffers fit inline or on the stack.</summary>
+internal static class BufferPlanner
+{
+    public static BufferPlan Plan(NetworkModel model)
+    {
+        int size = model.Precision == Precision.Double ? 8 : 4;
+        var regions = new LayerRegions[model.Layers.Count];
+        int parameters = 0, trace = 0, scratch = 0;
+        for (int l = 0; l < model.Layers.Count; l++)
+        {
+            var layer = model.Layers[l];
+            int m = layer.Units;
+            regions[l] = new LayerRegions(TraceZ: trace, TraceA: trace + m, TraceDelta: trace + (2 * m), ScratchZ: scratch, ScratchA: scratch + m);
+            parameters += (layer.FanIn + 1) * m;
+            trace += 3 * m;
+            scratch += 2 * m;
+        }
+
+        return new BufferPlan(
+            parameters,
+            ParametersInline: (long)parameters * size <= Limits.MaxInlineBytes,
+            trace,
+            scratch,
+            ScratchOnStack: (long)scratch * size <= Limits.MaxStackScratchBytes,
+            regions.ToEquatableArray());
+    }
+}

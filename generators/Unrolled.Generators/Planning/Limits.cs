@@ -1,0 +1,61 @@
+namespace Unrolled.Generators.Planning;
+
+/// <summary>
+/// Every limit the planner applies, in one place, each with the measurement or the rule that chose it. The emitter
+/// never compares a size with anything: it renders what the plan decided.
+/// </summary>
+internal static class Limits
+{
+    /// <summary>The runtime refuses an [InlineArray] struct of 1 MiB or more: larger buffers become arrays.</summary>
+    public const int MaxInlineBytes = (1024 * 1024) - 1;
+
+    /// <summary>Forward's scratch stays on the stack up to this size and is rented from the shared pool above it.</summary>
+    public const int MaxStackScratchBytes = 64 * 1024;
+
+    /// <summary>
+    /// The most multiply-adds written out as straight-line code in one method. A fully unrolled layer costs about 30
+    /// bytes of IL per multiply-add, and the JIT stops optimizing past about 60,000 bytes of IL or 2,000 locals
+    /// (PERFORMANCE.md): 1,024 stays well inside both. It bounds unrolled layers, the lane path and the register path.
+    /// </summary>
+    public const int MaxStraightLineMultiplyAdds = 1024;
+
+    /// <summary>An unrolled layer keeps one local per input and per unit: at most this many (the JIT's local limit).</summary>
+    public const int MaxUnrolledLocals = 512;
+
+    /// <summary>
+    /// Auto unrolls a layer only while it has fewer units than one vector of this many bits holds (4 floats, 2 doubles).
+    /// UnrollModeBenchmarks (docs/benchmarks.md): 2-16-16-2 ran twice as fast as SIMD code as unrolled; at 4-6-6-3 the
+    /// two were within noise of each other.
+    /// </summary>
+    public const int AutoUnrollNarrowerThanBits = 128;
+
+    /// <summary>
+    /// Independent accumulators per pass over the inputs: the FMA latency (4 cycles) times its two ports, within the
+    /// 16 vector registers of AVX2 with room for an input and a weight.
+    /// </summary>
+    public const int Accumulators = 8;
+
+    /// <summary>Partial sums split a layer's inputs only when it has at least this many (fewer: the chains are short).</summary>
+    public const int MinPartialSumInputs = 8;
+
+    /// <summary>At most this many partial sums per accumulator: more gain nothing once eight chains are in flight.</summary>
+    public const int MaxPartialSums = 4;
+
+    /// <summary>Up to this many inputs, a SIMD layer's loop over its inputs is written out.</summary>
+    public const int UnrolledInputs = 4;
+
+    /// <summary>Up to this many vectors per row of W, the backward pass writes the row out instead of looping.</summary>
+    public const int UnrolledRowVectors = 16;
+
+    /// <summary>The lane path (one sample per lane) holds every layer's values at once: at most this many, inputs included.</summary>
+    public const int MaxLaneValues = 256;
+
+    /// <summary>The lane path's vector width: eight float or four double samples per pass.</summary>
+    public const int LaneBits = 256;
+
+    /// <summary>The most vectors one layer of the register path may hold at its narrowest width (registers for values and sums).</summary>
+    public const int MaxRegisterVectors = 8;
+
+    /// <summary>Accumulators per sample when two samples share each weight load: together they fill the eight of one sample.</summary>
+    public const int PairVectors = Accumulators / 2;
+}

@@ -1,0 +1,104 @@
+using Unrolled.Generators.Model;
+
+namespace Unrolled.Generators.Planning;
+
+// The plan holds every decision about the code to write, as strings, numbers, enums and EquatableArray only, so
+// that the incremental pipeline caches on it. The emitter renders it and decides nothing.
+
+/// <summary>What to write for one network: its identity, its layers' kernels, its buffers and its entry points' strategies.</summary>
+/// <param name="FastActivations">Float networks without ExactActivations: sigmoid, tanh and exp come from FastMath.</param>
+internal sealed record NetworkPlan(
+    TypePlan Type,
+    Precision Precision,
+    int Inputs,
+    int Outputs,
+    LossFunction Loss,
+    bool ExactActivations,
+    bool FastActivations,
+    EquatableArray<LayerPlan> Layers,
+    BufferPlan Buffers,
+    ForwardPlan Forward)
+{
+    public LayerPlan Output => Layers[Layers.Count - 1];
+}
+
+/// <summary>Where the generated code goes: the user's type, re-opened with its enclosing types.</summary>
+/// <param name="GenerateConstructor">False when the class declares its own instance constructors.</param>
+internal sealed record TypePlan(
+    string Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string Name,
+    string HintName,
+    bool GenerateConstructor);
+
+/// <summary>How a layer's per-layer methods compute: straight-line scalar statements, or SIMD loops.</summary>
+internal enum LayerCode
+{
+    /// <summary>Every multiply-add written out on scalars.</summary>
+    Unrolled,
+
+    /// <summary>Constant-bound SIMD code, one branch per vector width, and a scalar branch for machines without SIMD.</summary>
+    Simd,
+}
+
+/// <summary>A vector width: its bits and how many elements of the network's type it holds.</summary>
+internal readonly record struct VectorShape(int Bits, int Lanes);
+
+/// <summary>One dense layer and the kernels its methods use.</summary>
+/// <param name="Number">1-based, as generated names and comments count layers.</param>
+/// <param name="UnrolledPartials">Partial sums per unit of the unrolled form (1: one chain per unit).</param>
+/// <param name="VectorActivation">The SIMD branches apply the activation themselves; otherwise a scalar loop follows them.</param>
+/// <param name="ForwardWidths">The SIMD forward branches, widest first (empty when the layer is unrolled or too narrow).</param>
+/// <param name="BackwardWidths">The SIMD backward branches, widest first.</param>
+/// <param name="VectorDerivative">Backward multiplies by f'(z) a vector at a time (otherwise element by element).</param>
+internal sealed record LayerPlan(
+    int Number,
+    int FanIn,
+    int Units,
+    Activation Activation,
+    double Alpha,
+    bool IsFirst,
+    bool IsLast,
+    int WeightOffset,
+    int BiasOffset,
+    LayerCode Code,
+    int UnrolledPartials,
+    bool VectorActivation,
+    EquatableArray<VectorShape> ElementwiseWidths,
+    EquatableArray<SimdForwardPlan> ForwardWidths,
+    EquatableArray<SimdBackwardPlan> BackwardWidths,
+    bool VectorDerivative,
+    EquatableArray<PairWidthPlan> PairWidths)
+{
+    public int Index => Number - 1;
+
+    /// <summary>Whether backward multiplies by the activation's derivative (the output layer's is in its delta already).</summary>
+    public bool NeedsDerivative => !IsLast && Activation != Activation.Identity;
+}
+
+/// <summary>How the inputs of one block of accumulators are visited.</summary>
+internal enum InputLoop
+{
+    /// <summary>Every input written out.</summary>
+    Unrolled,
+
+    /// <summary>A constant-bound loop over the inputs, one input per step.</summary>
+    Looped,
+
+    /// <summary>A loop over the inputs in steps of the block's partial sums, then the remainder written out.</summary>
+    PartialSums,
+}
+
+/// <summary>One block of accumulators of a SIMD layer: the first unit of each vector, and how its inputs are visited.</summary>
+internal sealed record AffineChunkPlan(EquatableArray<int> Offsets, int Partials, InputLoop Inputs);
+
+/// <summary>A layer's forward branch at one vector width: its blocks of accumulators in order.</summary>
+internal sealed record SimdForwardPlan(VectorShape Width, EquatableArray<AffineChunkPlan> Chunks);
+
+/// <summary>A layer's backward branch at one vector width.</summary>
+/// <param name="FullVectors">Whole vectors per row of W; the remaining units are updated one by one.</param>
+/// <param name="RowUnrolled">The vectors of a row are written out (otherwise a loop over them).</param>
+internal sealed record SimdBackwardPlan(VectorShape Width, int FullVectors, bool RowUnrolled);
+
+/// <summary>A layer's two-sample forward branch at one vector width.</summary>
+internal sealed record PairWidthPlan(VectorShape Width, EquatableArray<AffineChunkPlan> Chunks);
