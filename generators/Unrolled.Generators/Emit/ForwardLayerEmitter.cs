@@ -134,45 +134,62 @@ internal static class ForwardLayerEmitter
         foreach (var chunkPlan in widthPlan.Chunks)
         {
             var chunk = chunkPlan.Offsets;
+            int partials = chunkPlan.Partials;
+            int looped = chunkPlan.Inputs switch
+            {
+                InputLoop.Unrolled => 0,
+                InputLoop.Looped => n,
+                _ => n - (n % partials),
+            };
             using (w.Block())
             {
                 w.Line($"// units {chunk[0]} to {chunk[chunk.Count - 1] + v.Lanes - 1}");
                 for (int k = 0; k < chunk.Count; k++)
                 {
                     w.Line($"{v.Vector} acc{k} = {v.Load("br", chunk[k])};");
+                    for (int p = 1; p < partials; p++)
+                    {
+                        w.Line($"{v.Vector} acc{k}_{p} = {v.Zero};");
+                    }
                 }
 
-                int partials = chunkPlan.Partials;
-                switch (chunkPlan.Inputs)
+                if (partials > 1)
                 {
-                    case InputLoop.Unrolled:
-                        for (int i = 0; i < n; i++)
+                    w.Line($"// {partials} partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.");
+                }
+
+                if (looped > 0)
+                {
+                    using (w.Block(partials == 1 ? $"for (int i = 0; i < {n}; i++)" : $"for (int i = 0; i < {looped}; i += {partials})"))
+                    {
+                        w.Line($"ref {t.Keyword} row = ref {Code.Unsafe}.Add(ref wr, i * {m});");
+                        for (int p = 0; p < partials; p++)
                         {
-                            w.Line($"{v.Vector} x{i} = {v.Broadcast($"x[{i}]")};");
+                            string input = partials == 1 ? "xi" : $"x{p}";
+                            w.Line($"{v.Vector} {input} = {v.Broadcast(p == 0 ? "x[i]" : $"x[i + {p}]")};");
                             for (int k = 0; k < chunk.Count; k++)
                             {
-                                w.Line($"acc{k} = {VectorWidth.MultiplyAdd($"x{i}", v.Load("wr", (i * m) + chunk[k]), $"acc{k}")};");
+                                string acc = p == 0 ? $"acc{k}" : $"acc{k}_{p}";
+                                w.Line($"{acc} = {VectorWidth.MultiplyAdd(input, v.Load("row", (p * m) + chunk[k]), acc)};");
                             }
                         }
+                    }
+                }
 
-                        break;
+                for (int i = looped; i < n; i++)
+                {
+                    w.Line($"{v.Vector} x{i} = {v.Broadcast($"x[{i}]")};");
+                    for (int k = 0; k < chunk.Count; k++)
+                    {
+                        string acc = i % partials == 0 ? $"acc{k}" : $"acc{k}_{i % partials}";
+                        w.Line($"{acc} = {VectorWidth.MultiplyAdd($"x{i}", v.Load("wr", (i * m) + chunk[k]), acc)};");
+                    }
+                }
 
-                    case InputLoop.PartialSums:
-                        EmitPartialSums(w, t, v, n, m, chunk, partials);
-                        break;
-
-                    default:
-                        using (w.Block($"for (int i = 0; i < {n}; i++)"))
-                        {
-                            w.Line($"{v.Vector} xi = {v.Broadcast("x[i]")};");
-                            w.Line($"ref {t.Keyword} row = ref {Code.Unsafe}.Add(ref wr, i * {m});");
-                            for (int k = 0; k < chunk.Count; k++)
-                            {
-                                w.Line($"acc{k} = {VectorWidth.MultiplyAdd("xi", v.Load("row", chunk[k]), $"acc{k}")};");
-                            }
-                        }
-
-                        break;
+                for (int k = 0; k < chunk.Count && partials > 1; k++)
+                {
+                    var terms = new[] { $"acc{k}" }.Concat(Enumerable.Range(1, partials - 1).Select(p => $"acc{k}_{p}"));
+                    w.Line($"acc{k} = {string.Join(" + ", terms)};");
                 }
 
                 for (int k = 0; k < chunk.Count; k++)
@@ -188,47 +205,6 @@ internal static class ForwardLayerEmitter
                     }
                 }
             }
-        }
-    }
-
-    private static void EmitPartialSums(CodeWriter w, NumericType t, VectorWidth v, int n, int m, Model.EquatableArray<int> chunk, int partials)
-    {
-        w.Line($"// {partials} partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.");
-        for (int k = 0; k < chunk.Count; k++)
-        {
-            for (int p = 1; p < partials; p++)
-            {
-                w.Line($"{v.Vector} acc{k}_{p} = {v.Zero};");
-            }
-        }
-
-        int whole = n - (n % partials);
-        using (w.Block($"for (int i = 0; i < {whole}; i += {partials})"))
-        {
-            w.Line($"ref {t.Keyword} row = ref {Code.Unsafe}.Add(ref wr, i * {m});");
-            for (int p = 0; p < partials; p++)
-            {
-                w.Line($"{v.Vector} x{p} = {v.Broadcast($"x[i + {p}]")};");
-                for (int k = 0; k < chunk.Count; k++)
-                {
-                    string acc = p == 0 ? $"acc{k}" : $"acc{k}_{p}";
-                    w.Line($"{acc} = {VectorWidth.MultiplyAdd($"x{p}", v.Load("row", (p * m) + chunk[k]), acc)};");
-                }
-            }
-        }
-
-        for (int i = whole; i < n; i++)
-        {
-            for (int k = 0; k < chunk.Count; k++)
-            {
-                w.Line($"acc{k} = {VectorWidth.MultiplyAdd(v.Broadcast($"x[{i}]"), v.Load("wr", (i * m) + chunk[k]), $"acc{k}")};");
-            }
-        }
-
-        for (int k = 0; k < chunk.Count; k++)
-        {
-            var terms = new[] { $"acc{k}" }.Concat(Enumerable.Range(1, partials - 1).Select(p => $"acc{k}_{p}"));
-            w.Line($"acc{k} = {string.Join(" + ", terms)};");
         }
     }
 }

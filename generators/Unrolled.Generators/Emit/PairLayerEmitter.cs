@@ -122,6 +122,11 @@ internal static class PairLayerEmitter
                     }
                 }
 
+                if (partials > 1)
+                {
+                    w.Line($"// {partials} partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.");
+                }
+
                 int whole = n - (n % partials);
                 using (w.Block(partials == 1 ? $"for (int i = 0; i < {n}; i++)" : $"for (int i = 0; i < {whole}; i += {partials})"))
                 {
@@ -143,11 +148,14 @@ internal static class PairLayerEmitter
 
                 for (int i = whole; i < n; i++)
                 {
+                    string suffix = i % partials == 0 ? string.Empty : $"_{i % partials}";
+                    w.Line($"{v.Vector} x0_{i} = {v.Broadcast($"x0[{i}]")};");
+                    w.Line($"{v.Vector} x1_{i} = {v.Broadcast($"x1[{i}]")};");
                     for (int k = 0; k < chunk.Count; k++)
                     {
-                        string weight = v.Load("wr", (i * m) + chunk[k]);
-                        w.Line($"s0_{k} = {VectorWidth.MultiplyAdd(v.Broadcast($"x0[{i}]"), weight, $"s0_{k}")};");
-                        w.Line($"s1_{k} = {VectorWidth.MultiplyAdd(v.Broadcast($"x1[{i}]"), weight, $"s1_{k}")};");
+                        w.Line($"{v.Vector} w{i}_{k} = {v.Load("wr", (i * m) + chunk[k])};");
+                        w.Line($"s0_{k}{suffix} = {VectorWidth.MultiplyAdd($"x0_{i}", $"w{i}_{k}", $"s0_{k}{suffix}")};");
+                        w.Line($"s1_{k}{suffix} = {VectorWidth.MultiplyAdd($"x1_{i}", $"w{i}_{k}", $"s1_{k}{suffix}")};");
                     }
                 }
 

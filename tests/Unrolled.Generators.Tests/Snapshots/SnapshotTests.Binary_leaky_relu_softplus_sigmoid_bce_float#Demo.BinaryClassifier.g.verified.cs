@@ -244,8 +244,8 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 1);
                     for (int i = 0; i < 6; i++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 5);
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 1), acc1);
                     }

@@ -192,8 +192,8 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector512<float> acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 112);
                     for (int i = 0; i < 784; i++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> xi = global::System.Runtime.Intrinsics.Vector512.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector512<float> xi = global::System.Runtime.Intrinsics.Vector512.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), acc1);
                         acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), acc2);
@@ -236,8 +236,8 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 56);
                     for (int i = 0; i < 784; i++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), acc1);
                         acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), acc2);
@@ -278,8 +278,8 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 120);
                     for (int i = 0; i < 784; i++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72), acc1);
                         acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), acc2);
@@ -322,8 +322,8 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 28);
                     for (int i = 0; i < 784; i++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
                         acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), acc2);
@@ -364,8 +364,8 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 60);
                     for (int i = 0; i < 784; i++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36), acc1);
                         acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40), acc2);
@@ -406,8 +406,8 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 92);
                     for (int i = 0; i < 784; i++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68), acc1);
                         acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72), acc2);
@@ -448,8 +448,8 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 124);
                     for (int i = 0; i < 784; i++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
+                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100), acc1);
                         acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104), acc2);
@@ -520,18 +520,18 @@ namespace Demo
                 {
                     // units 0 to 9
                     global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 2);
-                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     global::System.Runtime.Intrinsics.Vector256<float> acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 2);
                     global::System.Runtime.Intrinsics.Vector256<float> acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     for (int i = 0; i < 128; i += 4)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 0]);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 2), acc1);
                         global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 1]);
@@ -556,16 +556,16 @@ namespace Demo
                 {
                     // units 0 to 9
                     global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
-                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     global::System.Runtime.Intrinsics.Vector128<float> acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
                     global::System.Runtime.Intrinsics.Vector128<float> acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
                     global::System.Runtime.Intrinsics.Vector128<float> acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     for (int i = 0; i < 128; i += 2)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[i + 0]);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
                         acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6), acc2);
@@ -1263,6 +1263,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
                     global::System.Runtime.Intrinsics.Vector256<float> s0_1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> s1_1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     for (int i = 0; i < 128; i += 2)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);

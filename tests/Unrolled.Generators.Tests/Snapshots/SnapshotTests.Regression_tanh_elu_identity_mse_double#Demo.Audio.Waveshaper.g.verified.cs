@@ -259,14 +259,14 @@ namespace Demo.Audio
                 {
                     // units 0 to 7
                     global::System.Runtime.Intrinsics.Vector512<double> acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br);
-                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     global::System.Runtime.Intrinsics.Vector512<double> acc0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector512<double> acc0_2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector512<double> acc0_3 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     for (int i = 0; i < 8; i += 4)
                     {
                         ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                        global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.Create(x[i + 0]);
+                        global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row), acc0);
                         global::System.Runtime.Intrinsics.Vector512<double> x1 = global::System.Runtime.Intrinsics.Vector512.Create(x[i + 1]);
                         acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), acc0_1);
@@ -285,18 +285,18 @@ namespace Demo.Audio
                 {
                     // units 0 to 7
                     global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 4);
-                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     global::System.Runtime.Intrinsics.Vector256<double> acc0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<double> acc0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<double> acc0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 4);
                     global::System.Runtime.Intrinsics.Vector256<double> acc1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<double> acc1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<double> acc1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     for (int i = 0; i < 8; i += 4)
                     {
                         ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 0]);
+                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 4), acc1);
                         global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 1]);
@@ -321,18 +321,18 @@ namespace Demo.Audio
                 {
                     // units 0 to 7
                     global::System.Runtime.Intrinsics.Vector128<double> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
-                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     global::System.Runtime.Intrinsics.Vector128<double> acc0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
                     global::System.Runtime.Intrinsics.Vector128<double> acc1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
                     global::System.Runtime.Intrinsics.Vector128<double> acc2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
                     global::System.Runtime.Intrinsics.Vector128<double> acc3_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
                     for (int i = 0; i < 8; i += 2)
                     {
                         ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                        global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[i + 0]);
+                        global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
                         acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
                         acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 2), acc1);
                         acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc2);
