@@ -51,37 +51,33 @@ internal static class ForwardLayerEmitter
     private static void EmitUnrolledAffine(CodeWriter w, NumericType t, LayerPlan layer)
     {
         int n = layer.FanIn, m = layer.Units;
+        var scope = NameScope.Method("parameters", "x", "z", "a", "w", "b");
         w.Line($"// z = x W{layer.Number} + b{layer.Number}, unit by unit: zj = bj, then zj += xi W[i, j] for each input i (fused multiply-adds).");
+        var inputs = new string[n];
         for (int i = 0; i < n; i++)
         {
-            w.Line($"{t.Keyword} x{i} = x[{i}];");
+            inputs[i] = scope.Reserve($"x{i}");
+            w.Line($"{t.Keyword} {inputs[i]} = x[{i}];");
         }
 
         // A narrow layer has few independent chains; with many inputs each unit's sum is split in partial sums.
-        int partials = layer.UnrolledPartials;
+        var block = new AffineBlock
+        {
+            Type = t.Keyword,
+            Zero = t.Literal(0),
+            Inputs = n,
+            Slots = m,
+            Partials = layer.UnrolledPartials,
+            SlotMajor = true,
+            Accumulator = (_, j) => $"z{j}",
+            Bias = j => $"b[{j}]",
+            Input = (_, i) => inputs[i.Value],
+            Weight = (i, j) => $"w[{(i.Value * m) + j}]",
+        };
+        block.Write(w, scope);
         for (int j = 0; j < m; j++)
         {
-            w.Line($"{t.Keyword} z{j} = b[{j}];");
-            for (int p = 1; p < partials; p++)
-            {
-                w.Line($"{t.Keyword} z{j}_{p} = {t.Literal(0)};");
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                string sum = i % partials == 0 ? $"z{j}" : $"z{j}_{i % partials}";
-                w.Line($"{sum} = {VectorWidth.MultiplyAdd($"x{i}", $"w[{(i * m) + j}]", sum)};");
-            }
-
-            if (partials > 1)
-            {
-                w.Line($"z{j} = {string.Join(" + ", new[] { $"z{j}" }.Concat(Enumerable.Range(1, partials - 1).Select(p => $"z{j}_{p}")))};");
-            }
-        }
-
-        for (int j = 0; j < m; j++)
-        {
-            w.Line($"z[{j}] = z{j};");
+            w.Line($"z[{j}] = {block.AccumulatorName(0, j)};");
         }
     }
 
@@ -131,77 +127,41 @@ internal static class ForwardLayerEmitter
         var t = plan.Numeric();
         int n = layer.FanIn, m = layer.Units;
         var kernel = ActivationKernel.For(layer.Activation);
+        var method = NameScope.Method("parameters", "x", "z", "a", "w", "b", "wr", "br", "zr", "ar");
         foreach (var chunkPlan in widthPlan.Chunks)
         {
             var chunk = chunkPlan.Offsets;
             int partials = chunkPlan.Partials;
-            int looped = chunkPlan.Inputs switch
-            {
-                InputLoop.Unrolled => 0,
-                InputLoop.Looped => n,
-                _ => n - (n % partials),
-            };
             using (w.Block())
             {
                 w.Line($"// units {chunk[0]} to {chunk[chunk.Count - 1] + v.Lanes - 1}");
+                var block = new AffineBlock
+                {
+                    Type = v.Vector,
+                    Zero = v.Zero,
+                    Inputs = n,
+                    Slots = chunk.Count,
+                    Partials = partials,
+                    LoopedInputs = chunkPlan.LoopedInputs,
+                    ExplainPartials = true,
+                    Accumulator = (_, k) => $"acc{k}",
+                    Bias = k => v.Load("br", chunk[k]),
+                    Input = (_, i) => v.Broadcast($"x[{i.Expression}]"),
+                    InputLocal = (_, i) => i.InLoop && partials == 1 ? "xi" : $"x{i.Value}",
+                    Weight = (i, k) => i.InLoop ? v.Load("row", (i.Value * m) + chunk[k]) : v.Load("wr", (i.Value * m) + chunk[k]),
+                    LoopRow = $"ref {t.Keyword} row = ref {Code.Unsafe}.Add(ref wr, i * {m});",
+                };
+                block.Write(w, method.Child());
                 for (int k = 0; k < chunk.Count; k++)
                 {
-                    w.Line($"{v.Vector} acc{k} = {v.Load("br", chunk[k])};");
-                    for (int p = 1; p < partials; p++)
-                    {
-                        w.Line($"{v.Vector} acc{k}_{p} = {v.Zero};");
-                    }
-                }
-
-                if (partials > 1)
-                {
-                    w.Line($"// {partials} partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.");
-                }
-
-                if (looped > 0)
-                {
-                    using (w.Block(partials == 1 ? $"for (int i = 0; i < {n}; i++)" : $"for (int i = 0; i < {looped}; i += {partials})"))
-                    {
-                        w.Line($"ref {t.Keyword} row = ref {Code.Unsafe}.Add(ref wr, i * {m});");
-                        for (int p = 0; p < partials; p++)
-                        {
-                            string input = partials == 1 ? "xi" : $"x{p}";
-                            w.Line($"{v.Vector} {input} = {v.Broadcast(p == 0 ? "x[i]" : $"x[i + {p}]")};");
-                            for (int k = 0; k < chunk.Count; k++)
-                            {
-                                string acc = p == 0 ? $"acc{k}" : $"acc{k}_{p}";
-                                w.Line($"{acc} = {VectorWidth.MultiplyAdd(input, v.Load("row", (p * m) + chunk[k]), acc)};");
-                            }
-                        }
-                    }
-                }
-
-                for (int i = looped; i < n; i++)
-                {
-                    w.Line($"{v.Vector} x{i} = {v.Broadcast($"x[{i}]")};");
-                    for (int k = 0; k < chunk.Count; k++)
-                    {
-                        string acc = i % partials == 0 ? $"acc{k}" : $"acc{k}_{i % partials}";
-                        w.Line($"{acc} = {VectorWidth.MultiplyAdd($"x{i}", v.Load("wr", (i * m) + chunk[k]), acc)};");
-                    }
-                }
-
-                for (int k = 0; k < chunk.Count && partials > 1; k++)
-                {
-                    var terms = new[] { $"acc{k}" }.Concat(Enumerable.Range(1, partials - 1).Select(p => $"acc{k}_{p}"));
-                    w.Line($"acc{k} = {string.Join(" + ", terms)};");
-                }
-
-                for (int k = 0; k < chunk.Count; k++)
-                {
-                    w.Line(v.Store($"acc{k}", "zr", chunk[k]));
+                    w.Line(v.Store(block.AccumulatorName(0, k), "zr", chunk[k]));
                 }
 
                 if (layer.VectorActivation)
                 {
                     for (int k = 0; k < chunk.Count; k++)
                     {
-                        w.Line(v.Store(kernel.Vector(v, $"acc{k}", layer.Alpha)!, "ar", chunk[k]));
+                        w.Line(v.Store(kernel.Vector(v, block.AccumulatorName(0, k), layer.Alpha)!, "ar", chunk[k]));
                     }
                 }
             }

@@ -41,6 +41,7 @@ internal static class LaneEmitter
             w.Line($"input = input.Slice(0, {v.Lanes * plan.Inputs});");
             w.Line($"output = output.Slice(0, {v.Lanes * plan.Outputs});");
             w.Line();
+            var scope = NameScope.Method("parameters", "input", "output");
             w.Line("// Gather: x{i} holds input i of each sample.");
             for (int i = 0; i < plan.Inputs; i++)
             {
@@ -55,15 +56,19 @@ internal static class LaneEmitter
                 var kernel = ActivationKernel.For(layer.Activation);
                 w.Line();
                 w.Line($"// {Code.Header(layer)}: z = x W{layer.Number} + b{layer.Number}, a = {kernel.Describe(layer.Alpha)}");
-                for (int j = 0; j < layer.Units; j++)
+                string inputs = previous;
+                new AffineBlock
                 {
-                    w.Line($"{vector} {h}{j} = {v.Broadcast($"parameters[{layer.BiasOffset + j}]")};");
-                    for (int i = 0; i < layer.FanIn; i++)
-                    {
-                        string weight = v.Broadcast($"parameters[{layer.WeightOffset + (i * layer.Units) + j}]");
-                        w.Line($"{h}{j} = {VectorWidth.MultiplyAdd($"{previous}{i}", weight, $"{h}{j}")};");
-                    }
-                }
+                    Type = vector,
+                    Zero = v.Zero,
+                    Inputs = layer.FanIn,
+                    Slots = layer.Units,
+                    SlotMajor = true,
+                    Accumulator = (_, j) => $"{h}{j}",
+                    Bias = j => v.Broadcast($"parameters[{layer.BiasOffset + j}]"),
+                    Input = (_, i) => $"{inputs}{i.Value}",
+                    Weight = (i, j) => v.Broadcast($"parameters[{layer.WeightOffset + (i.Value * layer.Units) + j}]"),
+                }.Write(w, scope);
 
                 if (!kernel.IsElementwise)
                 {

@@ -104,76 +104,39 @@ internal static class PairLayerEmitter
     {
         int n = layer.FanIn, m = layer.Units;
         var kernel = ActivationKernel.For(layer.Activation);
+        var method = NameScope.Method("parameters", "x0", "x1", "a0", "a1", "w", "b", "wr", "br", "a0r", "a1r");
         foreach (var chunkPlan in widthPlan.Chunks)
         {
             var chunk = chunkPlan.Offsets;
             using (w.Block())
             {
                 w.Line($"// units {chunk[0]} to {chunk[chunk.Count - 1] + v.Lanes - 1} of both samples");
-                int partials = chunkPlan.Partials;
+                var block = new AffineBlock
+                {
+                    Type = v.Vector,
+                    Zero = v.Zero,
+                    Inputs = n,
+                    Slots = chunk.Count,
+                    Samples = 2,
+                    Partials = chunkPlan.Partials,
+                    LoopedInputs = chunkPlan.LoopedInputs,
+                    ExplainPartials = true,
+                    Accumulator = (r, k) => $"s{r}_{k}",
+                    Bias = k => v.Load("br", chunk[k]),
+                    Input = (r, i) => v.Broadcast($"x{r}[{i.Expression}]"),
+                    InputLocal = (r, i) => $"x{r}_{i.Value}",
+                    Weight = (i, k) => i.InLoop ? v.Load("row", (i.Value * m) + chunk[k]) : v.Load("wr", (i.Value * m) + chunk[k]),
+                    WeightLocal = (i, k) => $"w{i.Value}_{k}",
+                    LoopRow = $"ref {t.Keyword} row = ref {Code.Unsafe}.Add(ref wr, i * {m});",
+                };
+                block.Write(w, method.Child());
                 for (int k = 0; k < chunk.Count; k++)
                 {
-                    w.Line($"{v.Vector} s0_{k} = {v.Load("br", chunk[k])};");
-                    w.Line($"{v.Vector} s1_{k} = s0_{k};");
-                    for (int q = 1; q < partials; q++)
+                    for (int r = 0; r < 2; r++)
                     {
-                        w.Line($"{v.Vector} s0_{k}_{q} = {v.Zero};");
-                        w.Line($"{v.Vector} s1_{k}_{q} = {v.Zero};");
-                    }
-                }
-
-                if (partials > 1)
-                {
-                    w.Line($"// {partials} partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.");
-                }
-
-                int whole = n - (n % partials);
-                using (w.Block(partials == 1 ? $"for (int i = 0; i < {n}; i++)" : $"for (int i = 0; i < {whole}; i += {partials})"))
-                {
-                    w.Line($"ref {t.Keyword} row = ref {Code.Unsafe}.Add(ref wr, i * {m});");
-                    for (int q = 0; q < partials; q++)
-                    {
-                        string i = q == 0 ? "i" : $"i + {q}";
-                        string suffix = q == 0 ? string.Empty : $"_{q}";
-                        w.Line($"{v.Vector} x0_{q} = {v.Broadcast($"x0[{i}]")};");
-                        w.Line($"{v.Vector} x1_{q} = {v.Broadcast($"x1[{i}]")};");
-                        for (int k = 0; k < chunk.Count; k++)
-                        {
-                            w.Line($"{v.Vector} w{q}_{k} = {v.Load("row", (q * m) + chunk[k])};");
-                            w.Line($"s0_{k}{suffix} = {VectorWidth.MultiplyAdd($"x0_{q}", $"w{q}_{k}", $"s0_{k}{suffix}")};");
-                            w.Line($"s1_{k}{suffix} = {VectorWidth.MultiplyAdd($"x1_{q}", $"w{q}_{k}", $"s1_{k}{suffix}")};");
-                        }
-                    }
-                }
-
-                for (int i = whole; i < n; i++)
-                {
-                    string suffix = i % partials == 0 ? string.Empty : $"_{i % partials}";
-                    w.Line($"{v.Vector} x0_{i} = {v.Broadcast($"x0[{i}]")};");
-                    w.Line($"{v.Vector} x1_{i} = {v.Broadcast($"x1[{i}]")};");
-                    for (int k = 0; k < chunk.Count; k++)
-                    {
-                        w.Line($"{v.Vector} w{i}_{k} = {v.Load("wr", (i * m) + chunk[k])};");
-                        w.Line($"s0_{k}{suffix} = {VectorWidth.MultiplyAdd($"x0_{i}", $"w{i}_{k}", $"s0_{k}{suffix}")};");
-                        w.Line($"s1_{k}{suffix} = {VectorWidth.MultiplyAdd($"x1_{i}", $"w{i}_{k}", $"s1_{k}{suffix}")};");
-                    }
-                }
-
-                for (int k = 0; k < chunk.Count && partials > 1; k++)
-                {
-                    foreach (string sample in new[] { "0", "1" })
-                    {
-                        var terms = Enumerable.Range(0, partials).Select(q => q == 0 ? $"s{sample}_{k}" : $"s{sample}_{k}_{q}");
-                        w.Line($"s{sample}_{k} = {string.Join(" + ", terms)};");
-                    }
-                }
-
-                for (int k = 0; k < chunk.Count; k++)
-                {
-                    foreach (string sample in new[] { "0", "1" })
-                    {
-                        string value = layer.VectorActivation ? kernel.Vector(v, $"s{sample}_{k}", layer.Alpha)! : $"s{sample}_{k}";
-                        w.Line(v.Store(value, $"a{sample}r", chunk[k]));
+                        string sum = block.AccumulatorName(r, k);
+                        string value = layer.VectorActivation ? kernel.Vector(v, sum, layer.Alpha)! : sum;
+                        w.Line(v.Store(value, $"a{r}r", chunk[k]));
                     }
                 }
             }

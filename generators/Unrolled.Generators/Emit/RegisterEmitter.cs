@@ -79,6 +79,7 @@ internal static class RegisterEmitter
             w.Line("parameters = parameters.Slice(0, ParameterCount);");
             w.Line($"x = x.Slice(0, {plan.Inputs});");
             w.Line($"y = y.Slice(0, {plan.Outputs});");
+            var scope = NameScope.Method("parameters", "x", "y", "p", "yr");
             w.Line(Code.RefTo(t, "p", "parameters"));
             var output = variant.Layers[variant.Layers.Count - 1];
             if (output.Width is not null && !output.Padded)
@@ -92,11 +93,11 @@ internal static class RegisterEmitter
                 w.Line($"// {Code.Header(layer)}: z = x W{layer.Number} + b{layer.Number}, a = {ScalarLayerCode.Describe(layer)}");
                 if (variant.Layers[layer.Index].Width is not null)
                 {
-                    RegisterLayerEmitter.EmitVectorLayer(w, plan, variant, layer);
+                    RegisterLayerEmitter.EmitVectorLayer(w, plan, variant, layer, scope);
                 }
                 else
                 {
-                    RegisterLayerEmitter.EmitScalarLayer(w, plan, variant, layer);
+                    RegisterLayerEmitter.EmitScalarLayer(w, plan, variant, layer, scope);
                 }
             }
         }

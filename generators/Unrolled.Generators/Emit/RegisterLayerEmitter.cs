@@ -11,7 +11,7 @@ namespace Unrolled.Generators.Emit;
 /// </summary>
 internal static class RegisterLayerEmitter
 {
-    public static void EmitVectorLayer(CodeWriter w, NetworkPlan plan, RegisterVariantPlan variant, LayerPlan layer)
+    public static void EmitVectorLayer(CodeWriter w, NetworkPlan plan, RegisterVariantPlan variant, LayerPlan layer, NameScope scope)
     {
         var t = plan.Numeric();
         var registers = variant.Layers[layer.Index];
@@ -28,43 +28,27 @@ internal static class RegisterLayerEmitter
                 : $"// {m} units in one vector: lanes {m} to {v.Lanes - 1} are padding, computed but never used.");
         }
 
-        for (int k = 0; k < offsets.Count; k++)
+        if (padded && last)
         {
-            string biasLoad = padded && last
+            w.Line($"// The bias ends the parameters: read the {v.Lanes} floats that end there and move it to the first lanes.");
+        }
+
+        new AffineBlock
+        {
+            Type = v.Vector,
+            Zero = v.Zero,
+            Inputs = n,
+            Slots = offsets.Count,
+            Partials = partials,
+            ExplainPartials = true,
+            Accumulator = (_, k) => $"{z}{k}",
+            Bias = k => padded && last
                 ? $"{v.Type}.Shuffle({v.Load("p", bias + m - v.Lanes)}, {v.Type}.Create({string.Join(", ", Enumerable.Range(0, v.Lanes).Select(lane => v.Lanes - m + System.Math.Min(lane, m - 1)))}))"
-                : v.Load("p", bias + offsets[k]);
-            if (padded && last)
-            {
-                w.Line($"// The bias ends the parameters: read the {v.Lanes} floats that end there and move it to the first lanes.");
-            }
-
-            w.Line($"{v.Vector} {z}{k} = {biasLoad};");
-            for (int q = 1; q < partials; q++)
-            {
-                w.Line($"{v.Vector} {z}{k}_{q} = {v.Zero};");
-            }
-        }
-
-        if (partials > 1)
-        {
-            w.Line($"// {partials} partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.");
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            string input = $"x{l}_{i}";
-            w.Line($"{v.Vector} {input} = {Broadcast(plan, variant, layer, i, v)};");
-            for (int k = 0; k < offsets.Count; k++)
-            {
-                string sum = i % partials == 0 ? $"{z}{k}" : $"{z}{k}_{i % partials}";
-                w.Line($"{sum} = {VectorWidth.MultiplyAdd(input, v.Load("p", weights + (i * m) + offsets[k]), sum)};");
-            }
-        }
-
-        for (int k = 0; k < offsets.Count && partials > 1; k++)
-        {
-            w.Line($"{z}{k} = {string.Join(" + ", new[] { $"{z}{k}" }.Concat(Enumerable.Range(1, partials - 1).Select(q => $"{z}{k}_{q}")))};");
-        }
+                : v.Load("p", bias + offsets[k]),
+            Input = (_, i) => Broadcast(plan, variant, layer, i.Value, v),
+            InputLocal = (_, i) => $"x{l}_{i.Value}",
+            Weight = (i, k) => v.Load("p", weights + (i.Value * m) + offsets[k]),
+        }.Write(w, scope);
 
         var kernel = ActivationKernel.For(layer.Activation);
         if (padded && last)
@@ -94,11 +78,11 @@ internal static class RegisterLayerEmitter
         for (int k = 0; k < offsets.Count; k++)
         {
             string activation = kernel.Vector(v, $"{z}{k}", layer.Alpha)!;
-            w.Line(last ? v.Store(activation, "yr", offsets[k]) : $"{v.Vector} a{l}_{k} = {activation};");
+            w.Line(last ? v.Store(activation, "yr", offsets[k]) : $"{v.Vector} {scope.Reserve($"a{l}_{k}")} = {activation};");
         }
     }
 
-    public static void EmitScalarLayer(CodeWriter w, NetworkPlan plan, RegisterVariantPlan variant, LayerPlan layer)
+    public static void EmitScalarLayer(CodeWriter w, NetworkPlan plan, RegisterVariantPlan variant, LayerPlan layer, NameScope scope)
     {
         var t = plan.Numeric();
         var registers = variant.Layers[layer.Index];
@@ -109,7 +93,7 @@ internal static class RegisterLayerEmitter
         }
         else
         {
-            EmitScalarSums(w, plan, variant, layer);
+            EmitScalarSums(w, plan, variant, layer, scope);
         }
 
         var kernel = ActivationKernel.For(layer.Activation);
@@ -122,7 +106,7 @@ internal static class RegisterLayerEmitter
         for (int j = 0; j < m; j++)
         {
             string activation = kernel.Scalar(t, $"z{l}_{j}", layer.Alpha, plan.FastActivations);
-            w.Line(layer.IsLast ? $"y[{j}] = {activation};" : $"{t.Keyword} a{l}_{j} = {activation};");
+            w.Line(layer.IsLast ? $"y[{j}] = {activation};" : $"{t.Keyword} {scope.Reserve($"a{l}_{j}")} = {activation};");
         }
     }
 
@@ -251,7 +235,7 @@ internal static class RegisterLayerEmitter
         w.Line($"{k} z{l}_1 = {Parameter(bias + 1)} + {width.Type}.GetElement({current}, 1);");
     }
 
-    private static void EmitScalarSums(CodeWriter w, NetworkPlan plan, RegisterVariantPlan variant, LayerPlan layer)
+    private static void EmitScalarSums(CodeWriter w, NetworkPlan plan, RegisterVariantPlan variant, LayerPlan layer, NameScope scope)
     {
         var t = plan.Numeric();
         var registers = variant.Layers[layer.Index];
@@ -264,32 +248,23 @@ internal static class RegisterLayerEmitter
         {
             for (int i = 0; i < n; i++)
             {
-                w.Line($"{k} x{l}_{i} = {Input(plan, variant, layer, i)};");
+                w.Line($"{k} {scope.Reserve($"x{l}_{i}")} = {Input(plan, variant, layer, i)};");
             }
         }
 
-        int partials = registers.Partials;
-        for (int j = 0; j < m; j++)
+        new AffineBlock
         {
-            string z = $"z{l}_{j}";
-            w.Line($"{k} {z} = {Parameter(bias + j)};");
-            for (int q = 1; q < partials; q++)
-            {
-                w.Line($"{k} {z}_{q} = {t.Literal(0)};");
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                string sum = i % partials == 0 ? z : $"{z}_{i % partials}";
-                string input = readOnce ? $"x{l}_{i}" : Input(plan, variant, layer, i);
-                w.Line($"{sum} = {VectorWidth.MultiplyAdd(input, Parameter(weights + (i * m) + j), sum)};");
-            }
-
-            if (partials > 1)
-            {
-                w.Line($"{z} = {string.Join(" + ", new[] { z }.Concat(Enumerable.Range(1, partials - 1).Select(q => $"{z}_{q}")))};");
-            }
-        }
+            Type = k,
+            Zero = t.Literal(0),
+            Inputs = n,
+            Slots = m,
+            Partials = registers.Partials,
+            SlotMajor = true,
+            Accumulator = (_, j) => $"z{l}_{j}",
+            Bias = j => Parameter(bias + j),
+            Input = (_, i) => readOnce ? $"x{l}_{i.Value}" : Input(plan, variant, layer, i.Value),
+            Weight = (i, j) => Parameter(weights + (i.Value * m) + j),
+        }.Write(w, scope);
     }
 
     private static string Parameter(int offset) => offset == 0 ? "p" : $"{Code.Unsafe}.Add(ref p, {offset})";

@@ -63,10 +63,8 @@ internal static class LayerPlanner
         {
             var chunk = offsets.Skip(first).Take(perChunk).ToEquatableArray();
             int partials = VectorShapes.PartialSums(samples * chunk.Count, inputs);
-            var loop = samples == 1 && inputs <= Limits.UnrolledInputs ? InputLoop.Unrolled
-                : partials > 1 ? InputLoop.PartialSums
-                : InputLoop.Looped;
-            chunks.Add(new AffineChunkPlan(chunk, partials, loop));
+            int looped = samples == 1 && inputs <= Limits.UnrolledInputs ? 0 : inputs - (inputs % partials);
+            chunks.Add(new AffineChunkPlan(chunk, partials, looped));
         }
 
         return chunks.ToEquatableArray();

@@ -76,21 +76,11 @@ internal sealed record LayerPlan(
     public bool NeedsDerivative => !IsLast && Activation != Activation.Identity;
 }
 
-/// <summary>How the inputs of one block of accumulators are visited.</summary>
-internal enum InputLoop
-{
-    /// <summary>Every input written out.</summary>
-    Unrolled,
-
-    /// <summary>A constant-bound loop over the inputs, one input per step.</summary>
-    Looped,
-
-    /// <summary>A loop over the inputs in steps of the block's partial sums, then the remainder written out.</summary>
-    PartialSums,
-}
-
-/// <summary>One block of accumulators of a SIMD layer: the first unit of each vector, and how its inputs are visited.</summary>
-internal sealed record AffineChunkPlan(EquatableArray<int> Offsets, int Partials, InputLoop Inputs);
+/// <summary>
+/// One block of accumulators of a SIMD layer: the first unit of each vector, the partial sums per vector, and how
+/// many inputs a loop visits (in steps of the partial sums; the remaining inputs are written out).
+/// </summary>
+internal sealed record AffineChunkPlan(EquatableArray<int> Offsets, int Partials, int LoopedInputs);
 
 /// <summary>A layer's forward branch at one vector width: its blocks of accumulators in order.</summary>
 internal sealed record SimdForwardPlan(VectorShape Width, EquatableArray<AffineChunkPlan> Chunks);
