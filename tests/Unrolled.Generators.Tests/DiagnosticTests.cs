@@ -189,7 +189,7 @@ public class DiagnosticTests
     [Theory]
     [InlineData("public int Parameters;", "Parameters")]
     [InlineData("public void Forward(System.ReadOnlySpan<float> x, System.Span<float> y) { }", "Forward")]
-    [InlineData("private static void ForwardLayer1() { }", "ForwardLayer1")]
+    [InlineData("private struct TraceBuffer { }", "TraceBuffer")]
     [InlineData("private int _trace;", "_trace")]
     public void UNR015_member_name_taken(string member, string name) => AssertSingle($$"""
         [[|Network(2)|]]

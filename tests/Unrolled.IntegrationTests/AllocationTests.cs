@@ -11,6 +11,7 @@ public class AllocationTests
     [InlineData(nameof(RegressionNet), 10_000)]
     [InlineData(nameof(MnistNet), 200)]
     [InlineData(nameof(WideNet), 50)]
+    [InlineData(nameof(VeryWideNet), 20)]
     public void Forward_loss_and_backward_allocate_nothing(string name, int calls)
     {
         switch (EquivalenceTests.Create(name))

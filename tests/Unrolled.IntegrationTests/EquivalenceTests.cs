@@ -6,7 +6,7 @@ namespace Unrolled.IntegrationTests;
 /// <summary>Networks compiled by the generator as an analyzer agree with the interpreter, and with finite differences.</summary>
 public class EquivalenceTests
 {
-    public static TheoryData<string> Networks => new() { nameof(CirclesNet), nameof(SmoothNet), nameof(BinaryNet), nameof(RegressionNet), nameof(MnistNet), nameof(MnistDoubleNet), nameof(WideNet) };
+    public static TheoryData<string> Networks => new() { nameof(CirclesNet), nameof(SmoothNet), nameof(BinaryNet), nameof(RegressionNet), nameof(MnistNet), nameof(MnistDoubleNet), nameof(WideNet), nameof(VeryWideNet) };
 
     public static TheoryData<string> DoubleNetworks => new() { nameof(SmoothNet), nameof(BinaryNet), nameof(RegressionNet) };
 
@@ -19,6 +19,7 @@ public class EquivalenceTests
         nameof(MnistNet) => new MnistNet(),
         nameof(MnistDoubleNet) => new MnistDoubleNet(),
         nameof(WideNet) => new WideNet(),
+        nameof(VeryWideNet) => new VeryWideNet(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

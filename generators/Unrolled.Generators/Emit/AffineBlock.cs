@@ -61,8 +61,11 @@ internal sealed class AffineBlock
     /// <summary>The value of input (sample, index), broadcast when the accumulators are vectors.</summary>
     public required Func<int, InputIndex, string> Input { get; init; }
 
-    /// <summary>The local that holds input (sample, index), declared once per input and used by every slot.</summary>
-    public Func<int, InputIndex, string>? InputLocal { get; init; }
+    /// <summary>
+    /// The local that holds input (sample, index), declared once per input and used by every slot; null (or a null
+    /// name) to use <see cref="Input"/> as it is, for inputs that are values already.
+    /// </summary>
+    public Func<int, InputIndex, string?>? InputLocal { get; init; }
 
     /// <summary>The weight of (input, slot).</summary>
     public required Func<InputIndex, int, string> Weight { get; init; }
@@ -178,9 +181,9 @@ internal sealed class AffineBlock
         for (int r = 0; r < Samples; r++)
         {
             inputs[r] = Input(r, index);
-            if (InputLocal is not null)
+            if (InputLocal?.Invoke(r, index) is { } name)
             {
-                string local = scope.Reserve(InputLocal(r, index));
+                string local = scope.Reserve(name);
                 w.Line($"{Type} {local} = {inputs[r]};");
                 inputs[r] = local;
             }

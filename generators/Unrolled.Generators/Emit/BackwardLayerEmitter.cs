@@ -31,7 +31,7 @@ internal static class BackwardLayerEmitter
                 w.Line($"{t.ReadOnlySpan} w = parameters.Slice({layer.WeightOffset}, {n * m}); // W{l}[{n}, {m}]: [i * {m} + j] connects input i to unit j");
             }
 
-            ScalarLayerCode.EmitParameterViews(w, layer, "gradients", t.Span, "gw", "gb");
+            ScalarLayerCode.EmitParameterViews(w, layer, "gradients", t.Span, "dW", "db");
             w.Line($"x = x.Slice(0, {n});");
             if (layer.NeedsDerivative)
             {
@@ -97,7 +97,7 @@ internal static class BackwardLayerEmitter
             w.Line($"{k} x{i} = x[{i}];");
             for (int j = 0; j < m; j++)
             {
-                w.Line($"gw[{(i * m) + j}] = {VectorWidth.MultiplyAdd($"x{i}", $"d{j}", $"gw[{(i * m) + j}]")};");
+                w.Line($"dW[{(i * m) + j}] = {VectorWidth.MultiplyAdd($"x{i}", $"d{j}", $"dW[{(i * m) + j}]")};");
             }
         }
 
@@ -105,7 +105,7 @@ internal static class BackwardLayerEmitter
         w.Line($"// db{l} += delta");
         for (int j = 0; j < m; j++)
         {
-            w.Line($"gb[{j}] += d{j};");
+            w.Line($"db[{j}] += d{j};");
         }
 
         if (layer.IsFirst)
@@ -188,7 +188,7 @@ internal static class BackwardLayerEmitter
             w.Line(Code.RefTo(t, "wr", "w"));
         }
 
-        w.Line(Code.RefTo(t, "gwr", "gw"));
+        w.Line(Code.RefTo(t, "dWr", "dW"));
         w.Line(Code.RefTo(t, "dr", "delta"));
         w.Line();
         w.Line(first
@@ -203,8 +203,8 @@ internal static class BackwardLayerEmitter
 
         w.Line();
         w.Line($"// db{l} += delta");
-        w.Line(Code.RefTo(t, "gbr", "gb"));
-        ElementwiseLoop.Emit(w, layer.Units, Widths(t, layer), v => new[] { v.StoreAt($"{v.LoadAt("gbr", "j")} + {v.LoadAt("dr", "j")}", "gbr", "j") }, new[] { "gb[j] += delta[j];" });
+        w.Line(Code.RefTo(t, "dbr", "db"));
+        ElementwiseLoop.Emit(w, layer.Units, Widths(t, layer), v => new[] { v.StoreAt($"{v.LoadAt("dbr", "j")} + {v.LoadAt("dr", "j")}", "dbr", "j") }, new[] { "db[j] += delta[j];" });
     }
 
     private static void EmitRowUpdates(CodeWriter w, NumericType t, LayerPlan layer, VectorWidth v, SimdBackwardPlan widthPlan)
@@ -216,7 +216,7 @@ internal static class BackwardLayerEmitter
         {
             w.Line($"{k} xi = x[i];");
             w.Line($"{v.Vector} xv = {v.Broadcast("xi")};");
-            w.Line($"ref {k} gRow = ref {Code.Unsafe}.Add(ref gwr, i * {m});");
+            w.Line($"ref {k} dWRow = ref {Code.Unsafe}.Add(ref dWr, i * {m});");
             if (!first)
             {
                 w.Line($"ref {k} wRow = ref {Code.Unsafe}.Add(ref wr, i * {m});");
@@ -230,7 +230,7 @@ internal static class BackwardLayerEmitter
                 {
                     int offset = c * v.Lanes;
                     w.Line($"{v.Vector} d{c} = {v.Load("dr", offset)};");
-                    w.Line(v.Store(VectorWidth.MultiplyAdd("xv", $"d{c}", v.Load("gRow", offset)), "gRow", offset));
+                    w.Line(v.Store(VectorWidth.MultiplyAdd("xv", $"d{c}", v.Load("dWRow", offset)), "dWRow", offset));
                     if (!first)
                     {
                         w.Line($"dot{c % 2} = {VectorWidth.MultiplyAdd(v.Load("wRow", offset), $"d{c}", $"dot{c % 2}")};");
@@ -242,7 +242,7 @@ internal static class BackwardLayerEmitter
                 using (w.Block($"for (int j = 0; j < {full * v.Lanes}; j += {v.Lanes})"))
                 {
                     w.Line($"{v.Vector} d = {v.LoadAt("dr", "j")};");
-                    w.Line(v.StoreAt(VectorWidth.MultiplyAdd("xv", "d", v.LoadAt("gRow", "j")), "gRow", "j"));
+                    w.Line(v.StoreAt(VectorWidth.MultiplyAdd("xv", "d", v.LoadAt("dWRow", "j")), "dWRow", "j"));
                     if (!first)
                     {
                         w.Line($"dot0 = {VectorWidth.MultiplyAdd(v.LoadAt("wRow", "j"), "d", "dot0")};");
@@ -257,7 +257,7 @@ internal static class BackwardLayerEmitter
 
             for (int j = full * v.Lanes; j < m; j++)
             {
-                string gradient = $"{Code.Unsafe}.Add(ref gRow, {j})";
+                string gradient = $"{Code.Unsafe}.Add(ref dWRow, {j})";
                 w.Line($"{gradient} = {VectorWidth.MultiplyAdd("xi", $"delta[{j}]", gradient)};");
                 if (!first)
                 {
@@ -281,7 +281,7 @@ internal static class BackwardLayerEmitter
         using (w.Block($"for (int i = 0; i < {n}; i++)"))
         {
             w.Line($"{k} xi = x[i];");
-            w.Line($"{t.Span} gradientRow = gw.Slice(i * {m}, {m});");
+            w.Line($"{t.Span} dWRow = dW.Slice(i * {m}, {m});");
             if (!first)
             {
                 w.Line($"{t.ReadOnlySpan} row = w.Slice(i * {m}, {m});");
@@ -290,7 +290,7 @@ internal static class BackwardLayerEmitter
 
             using (w.Block($"for (int j = 0; j < {m}; j++)"))
             {
-                w.Line($"gradientRow[j] = {VectorWidth.MultiplyAdd("xi", "delta[j]", "gradientRow[j]")};");
+                w.Line($"dWRow[j] = {VectorWidth.MultiplyAdd("xi", "delta[j]", "dWRow[j]")};");
                 if (!first)
                 {
                     w.Line($"sum = {VectorWidth.MultiplyAdd("row[j]", "delta[j]", "sum")};");

@@ -33,18 +33,11 @@ internal static class ElementwiseLoop
             },
             () =>
             {
-                if (widths.Count == 0)
-                {
-                    Lines(w, scalar);
-                    return;
-                }
-
                 using (w.Block($"for (int j = 0; j < {units}; j++)"))
                 {
                     Lines(w, scalar);
                 }
-            },
-            soleScalarHeader: $"for (int j = 0; j < {units}; j++)");
+            });
     }
 
     private static void Lines(CodeWriter w, string[] lines)

@@ -16,7 +16,7 @@ internal static class ForwardLayerEmitter
         var t = plan.Numeric();
         int n = layer.FanIn, m = layer.Units, l = layer.Number;
         w.Line();
-        w.Line($"/// <summary>{Code.Header(layer)}: z = x W{l} + b{l}, a = {ActivationKernel.For(layer.Activation).Name}(z).</summary>");
+        w.Line($"/// <summary>{Code.Header(layer)}: z = x W{l} + b{l}, a = {ActivationKernel.For(layer.Activation).Name}(z). z and a may be one span.</summary>");
         using (w.Block($"private static void {ForwardLayer(l)}({t.ReadOnlySpan} parameters, {t.ReadOnlySpan} x, {t.Span} z, {t.Span} a)"))
         {
             ScalarLayerCode.EmitParameterViews(w, layer, "parameters", t.ReadOnlySpan, "w", "b");
@@ -122,48 +122,83 @@ internal static class ForwardLayerEmitter
         }
     }
 
-    private static void EmitVectorAffine(CodeWriter w, NetworkPlan plan, LayerPlan layer, VectorWidth v, SimdForwardPlan widthPlan)
+    private static void EmitVectorAffine(CodeWriter w, NetworkPlan plan, LayerPlan layer, VectorWidth v, AffineWidthPlan widthPlan)
     {
         var t = plan.Numeric();
-        int n = layer.FanIn, m = layer.Units;
         var kernel = ActivationKernel.For(layer.Activation);
-        var method = NameScope.Method("parameters", "x", "z", "a", "w", "b", "wr", "br", "zr", "ar");
-        foreach (var chunkPlan in widthPlan.Chunks)
-        {
-            var chunk = chunkPlan.Offsets;
-            int partials = chunkPlan.Partials;
-            using (w.Block())
-            {
-                w.Line($"// units {chunk[0]} to {chunk[chunk.Count - 1] + v.Lanes - 1}");
-                var block = new AffineBlock
-                {
-                    Type = v.Vector,
-                    Zero = v.Zero,
-                    Inputs = n,
-                    Slots = chunk.Count,
-                    Partials = partials,
-                    LoopedInputs = chunkPlan.LoopedInputs,
-                    ExplainPartials = true,
-                    Accumulator = (_, k) => $"acc{k}",
-                    Bias = k => v.Load("br", chunk[k]),
-                    Input = (_, i) => v.Broadcast($"x[{i.Expression}]"),
-                    InputLocal = (_, i) => i.InLoop && partials == 1 ? "xi" : $"x{i.Value}",
-                    Weight = (i, k) => i.InLoop ? v.Load("row", (i.Value * m) + chunk[k]) : v.Load("wr", (i.Value * m) + chunk[k]),
-                    LoopRow = $"ref {t.Keyword} row = ref {Code.Unsafe}.Add(ref wr, i * {m});",
-                };
-                block.Write(w, method.Child());
-                for (int k = 0; k < chunk.Count; k++)
-                {
-                    w.Line(v.Store(block.AccumulatorName(0, k), "zr", chunk[k]));
-                }
+        var scope = NameScope.Method("parameters", "x", "z", "a", "w", "b", "wr", "br", "zr", "ar");
 
-                if (layer.VectorActivation)
-                {
-                    for (int k = 0; k < chunk.Count; k++)
-                    {
-                        w.Line(v.Store(kernel.Vector(v, block.AccumulatorName(0, k), layer.Alpha)!, "ar", chunk[k]));
-                    }
-                }
+        // Inputs that no loop visits are broadcast once, here, for every block.
+        int written = System.Math.Min(widthPlan.Tiles?.LoopedInputs ?? layer.FanIn, widthPlan.Rest?.LoopedInputs ?? layer.FanIn);
+        var broadcasts = new string[layer.FanIn];
+        for (int i = written; i < layer.FanIn; i++)
+        {
+            broadcasts[i] = scope.Reserve($"x{i}");
+            w.Line($"{v.Vector} {broadcasts[i]} = {v.Broadcast($"x[{i}]")};");
+        }
+
+        if (widthPlan.Tiles is { } tiles)
+        {
+            w.Line($"// Units 0 to {tiles.End - 1} in tiles of {tiles.Step}: {tiles.Vectors} vectors of sums per pass over the inputs.");
+            using (w.Block($"for (int j = 0; j < {tiles.End}; j += {tiles.Step})"))
+            {
+                var units = new UnitOffsets("j", k => k * v.Lanes);
+                var tile = Block(t, v, layer, units, tiles.Vectors, 1, tiles.LoopedInputs, "tile", broadcasts);
+                tile.Write(w, scope.Child());
+                Store(w, layer, kernel, v, tile, units);
+            }
+        }
+
+        if (widthPlan.Rest is { } rest)
+        {
+            var offsets = rest.Offsets;
+            int last = offsets[offsets.Count - 1];
+            bool overlaps = last < offsets[0] + ((offsets.Count - 1) * v.Lanes);
+            w.Line($"// Units {offsets[0]} to {last + v.Lanes - 1}{(overlaps ? ": the last vector ends at the last unit, overlapping the one before" : string.Empty)}.");
+            var units = new UnitOffsets(null, k => offsets[k]);
+            var block = Block(t, v, layer, units, offsets.Count, rest.Partials, rest.LoopedInputs, "acc", broadcasts);
+            block.Write(w, scope.Child());
+            Store(w, layer, kernel, v, block, units);
+        }
+    }
+
+    /// <summary>The sums of a block of vectors of units, each input broadcast against its row of W.</summary>
+    private static AffineBlock Block(
+        NumericType t, VectorWidth v, LayerPlan layer, UnitOffsets units, int vectors, int partials, int looped, string name, string[] broadcasts)
+    {
+        int m = layer.Units;
+        string row = units.Base is null ? $"i * {m}" : $"(i * {m}) + {units.Base}";
+        return new AffineBlock
+        {
+            Type = v.Vector,
+            Zero = v.Zero,
+            Inputs = layer.FanIn,
+            Slots = vectors,
+            Partials = partials,
+            LoopedInputs = looped,
+            ExplainPartials = true,
+            Accumulator = (_, k) => $"{name}{k}",
+            Bias = k => v.LoadAt("br", units.At(k)),
+            Input = (_, i) => i.InLoop ? v.Broadcast($"x[{i.Expression}]") : broadcasts[i.Value],
+            InputLocal = (_, i) => !i.InLoop ? null : partials == 1 ? "xi" : $"x{i.Value}",
+            Weight = (i, k) => i.InLoop ? v.Load("row", (i.Value * m) + units.Unit(k)) : v.LoadAt("wr", units.At(k, i.Value * m)),
+            LoopRow = $"ref {t.Keyword} row = ref {Code.Unsafe}.Add(ref wr, {row});",
+        };
+    }
+
+    /// <summary>z, and a when the SIMD branch applies the activation, from the block's sums.</summary>
+    private static void Store(CodeWriter w, LayerPlan layer, ActivationKernel kernel, VectorWidth v, AffineBlock block, UnitOffsets units)
+    {
+        for (int k = 0; k < block.Slots; k++)
+        {
+            w.Line(v.StoreAt(block.AccumulatorName(0, k), "zr", units.At(k)));
+        }
+
+        if (layer.VectorActivation)
+        {
+            for (int k = 0; k < block.Slots; k++)
+            {
+                w.Line(v.StoreAt(kernel.Vector(v, block.AccumulatorName(0, k), layer.Alpha)!, "ar", units.At(k)));
             }
         }
     }

@@ -22,7 +22,7 @@ internal static class LaneEmitter
             w.Line($"// {v.Lanes} samples at a time, one per lane.");
             using (w.Block($"for (; first + {v.Lanes} <= samples; first += {v.Lanes})"))
             {
-                w.Line($"{ForwardLanes}({ParametersField}, input.Slice(first * InputCount, {v.Lanes} * InputCount), output.Slice(first * OutputCount, {v.Lanes} * OutputCount));");
+                w.Line($"{ForwardLanes}(parameters, input.Slice(first * InputCount, {v.Lanes} * InputCount), output.Slice(first * OutputCount, {v.Lanes} * OutputCount));");
             }
         }
     }

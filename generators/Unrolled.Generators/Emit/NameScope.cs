@@ -3,14 +3,16 @@ using System.Collections.Generic;
 namespace Unrolled.Generators.Emit;
 
 /// <summary>
-/// The local names taken in one generated block and the blocks around it. Emit functions reserve the locals they
-/// declare instead of assuming names, so that pieces written by different functions cannot collide: a name already
-/// taken here or in an enclosing block gets a numeric suffix.
+/// The local names taken in one generated block, the blocks around it and the blocks inside it. Emit functions
+/// reserve the locals they declare instead of assuming names, so that pieces written by different functions cannot
+/// collide: as C# rules (CS0136), a name taken here, in an enclosing block or in a nested one gets a numeric suffix;
+/// sibling blocks may reuse names.
 /// </summary>
 internal sealed class NameScope
 {
     private readonly NameScope? _parent;
     private readonly HashSet<string> _names = new();
+    private readonly HashSet<string> _nested = new();
 
     private NameScope(NameScope? parent) => _parent = parent;
 
@@ -39,8 +41,15 @@ internal sealed class NameScope
         }
 
         _names.Add(candidate);
+        for (var outer = _parent; outer is not null; outer = outer._parent)
+        {
+            outer._nested.Add(candidate);
+        }
+
         return candidate;
     }
 
-    private bool IsTaken(string name) => _names.Contains(name) || (_parent?.IsTaken(name) ?? false);
+    private bool IsTaken(string name) => _nested.Contains(name) || IsTakenHereOrAbove(name);
+
+    private bool IsTakenHereOrAbove(string name) => _names.Contains(name) || (_parent?.IsTakenHereOrAbove(name) ?? false);
 }

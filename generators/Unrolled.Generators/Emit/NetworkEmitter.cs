@@ -3,14 +3,14 @@ using Unrolled.Generators.Planning;
 namespace Unrolled.Generators.Emit;
 
 /// <summary>
-/// Writes one network's source file from its plan: the <c>INetwork&lt;T&gt;</c> members over inline buffers, then one
-/// method per layer and direction, the paths Forward chose, and the loss. The file reads as a worked example of
+/// Writes one network's source file from its plan. The user's partial class gets the public members: the constants,
+/// the state, and Forward, Loss and Backward, which check their arguments and call the kernels. The kernels, one
+/// method per layer and direction plus the paths Forward chose and the loss, sit in a file-local static class of the
+/// same file, in a namespace of their own with ordinary using directives. The file reads as a worked example of
 /// backpropagation for that shape; every decision in it was taken by the planner.
 /// </summary>
 internal static class NetworkEmitter
 {
-    public const string GeneratorVersion = "0.1.0";
-
     public static string Emit(NetworkPlan plan)
     {
         var w = new CodeWriter();
@@ -29,6 +29,8 @@ internal static class NetworkEmitter
             EmitContainingTypes(w, plan, 0);
         }
 
+        w.Line();
+        EmitKernels(w, plan);
         return w.ToString();
     }
 
@@ -50,47 +52,75 @@ internal static class NetworkEmitter
     private static void EmitNetworkType(CodeWriter w, NetworkPlan plan)
     {
         RemarksEmitter.Emit(w, plan);
-        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Unrolled.Generators\", \"{GeneratorVersion}\")]");
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Unrolled.Generators\", \"{plan.Type.GeneratorVersion}\")]");
         using (w.Block($"partial class {plan.Type.Name} : {Code.Interface(plan.Numeric())}"))
         {
-            MembersEmitter.EmitConstantsAndState(w, plan);
-            ForwardEntryEmitter.EmitForward(w, plan);
-            ForwardEntryEmitter.EmitLoss(w, plan);
-            BackwardEntryEmitter.Emit(w, plan);
-            MembersEmitter.EmitMaintenance(w, plan);
-            MembersEmitter.EmitInterfaceMembers(w, plan);
+            ApiEmitter.EmitConstantsAndState(w, plan);
+            ApiEmitter.EmitEntryPoints(w, plan);
+            ApiEmitter.EmitMaintenance(w, plan);
+            ApiEmitter.EmitInterfaceMembers(w, plan);
+            ApiEmitter.EmitBuffers(w, plan);
+        }
+    }
 
-            foreach (var layer in plan.Layers)
+    private static void EmitKernels(CodeWriter w, NetworkPlan plan)
+    {
+        var t = plan.Numeric();
+        using (w.Block($"namespace {Code.KernelsNamespace}"))
+        {
+            foreach (string name in Code.KernelUsings)
             {
-                ForwardLayerEmitter.Emit(w, plan, layer);
+                w.Line($"using {name};");
             }
 
-            if (plan.Forward.Pairs)
+            w.Line();
+            string network = plan.Type.Namespace.Length > 0 ? $"{plan.Type.Namespace}.{plan.Type.Name}" : plan.Type.Name;
+            w.Line($"/// <summary>The kernels of {network}: what its Forward, Loss and Backward run. Visible in this file only.</summary>");
+            using (w.Block($"file static class {plan.Type.KernelsClass}"))
             {
+                w.Line($"private const int InputCount = {plan.Inputs};");
+                w.Line($"private const int OutputCount = {plan.Outputs};");
+                w.Line($"private const int ParameterCount = {plan.Buffers.ParameterCount};");
+                ForwardKernelEmitter.EmitForward(w, plan);
+                ForwardKernelEmitter.EmitLoss(w, plan);
+                BackwardKernelEmitter.Emit(w, plan);
                 foreach (var layer in plan.Layers)
                 {
-                    PairLayerEmitter.Emit(w, plan, layer);
+                    ForwardLayerEmitter.Emit(w, plan, layer);
+                }
+
+                if (plan.Forward.Pairs)
+                {
+                    foreach (var layer in plan.Layers)
+                    {
+                        PairLayerEmitter.Emit(w, plan, layer);
+                    }
+                }
+
+                if (plan.Forward.Lanes is { } lanes)
+                {
+                    LaneEmitter.Emit(w, plan, lanes);
+                }
+
+                if (plan.Forward.Registers is { } registers)
+                {
+                    RegisterEmitter.EmitMethods(w, plan, registers);
+                }
+
+                LossEmitter.EmitComputeLoss(w, plan);
+                LossEmitter.EmitOutputDelta(w, plan);
+                for (int l = plan.Layers.Count - 1; l >= 0; l--)
+                {
+                    BackwardLayerEmitter.Emit(w, plan, plan.Layers[l]);
+                }
+
+                if (plan.Buffers.ScratchOnStack)
+                {
+                    w.Line();
+                    w.Line($"/// <summary>Forward's and Loss's stack scratch: z and a of each layer ({plan.Buffers.ScratchLength} {t.Keyword}s).</summary>");
+                    Code.EmitInlineArray(w, t, "Scratch", Code.Invariant(plan.Buffers.ScratchLength), "InlineArray");
                 }
             }
-
-            if (plan.Forward.Lanes is { } lanes)
-            {
-                LaneEmitter.Emit(w, plan, lanes);
-            }
-
-            if (plan.Forward.Registers is { } registers)
-            {
-                RegisterEmitter.EmitMethods(w, plan, registers);
-            }
-
-            LossEmitter.EmitComputeLoss(w, plan);
-            LossEmitter.EmitOutputDelta(w, plan);
-            for (int l = plan.Layers.Count - 1; l >= 0; l--)
-            {
-                BackwardLayerEmitter.Emit(w, plan, plan.Layers[l]);
-            }
-
-            MembersEmitter.EmitBuffers(w, plan);
         }
     }
 }

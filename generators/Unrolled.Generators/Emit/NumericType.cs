@@ -2,11 +2,14 @@ using System.Globalization;
 
 namespace Unrolled.Generators.Emit;
 
-/// <summary>How generated code spells one floating-point type: its keyword, math class and literals.</summary>
+/// <summary>
+/// How generated code spells one floating-point type: its keyword, math class and literals. Kernels sit in a
+/// namespace with using directives, so the short names apply there; the user's class spells types in full.
+/// </summary>
 internal sealed class NumericType
 {
-    public static readonly NumericType Single = new("float", "global::System.MathF", "G9", "F");
-    public static readonly NumericType Double = new("double", "global::System.Math", "R", "D");
+    public static readonly NumericType Single = new("float", "MathF", "G9", "F");
+    public static readonly NumericType Double = new("double", "Math", "R", "D");
 
     private readonly string _format;
     private readonly string _suffix;
@@ -23,9 +26,15 @@ internal sealed class NumericType
 
     public string Math { get; }
 
-    public string Span => $"global::System.Span<{Keyword}>";
+    public string Span => $"Span<{Keyword}>";
 
-    public string ReadOnlySpan => $"global::System.ReadOnlySpan<{Keyword}>";
+    public string ReadOnlySpan => $"ReadOnlySpan<{Keyword}>";
+
+    /// <summary><c>global::System.Span&lt;float&gt;</c>, for the user's class.</summary>
+    public string GlobalSpan => $"global::System.Span<{Keyword}>";
+
+    /// <summary><c>global::System.ReadOnlySpan&lt;float&gt;</c>, for the user's class.</summary>
+    public string GlobalReadOnlySpan => $"global::System.ReadOnlySpan<{Keyword}>";
 
     public int Size => Keyword == "float" ? 4 : 8;
 

@@ -35,7 +35,7 @@ internal static class RegisterEmitter
         w.Line($"// Each layer's values stay in registers: see {ForwardSample}.");
         using (w.Block($"for (int s = {(plan.Forward.Lanes is not null ? "first" : "0")}; s < samples; s++)"))
         {
-            w.Line($"{ForwardSample}({ParametersField}, input.Slice(s * InputCount, InputCount), output.Slice(s * OutputCount, OutputCount));");
+            w.Line($"{ForwardSample}(parameters, input.Slice(s * InputCount, InputCount), output.Slice(s * OutputCount, OutputCount));");
         }
     }
 
@@ -51,7 +51,7 @@ internal static class RegisterEmitter
 
         w.Line();
         w.Line("/// <summary>One sample's forward pass at the widest SIMD width the machine accelerates (the JIT keeps one call).</summary>");
-        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        w.Line(Code.AggressiveInlining);
         using (w.Block($"private static void {ForwardSample}({t.ReadOnlySpan} parameters, {t.ReadOnlySpan} x, {t.Span} y)"))
         {
             // The last variant needs no test: Forward calls this only where 128-bit vectors are accelerated.
@@ -72,7 +72,7 @@ internal static class RegisterEmitter
         w.Line($"/// <summary>Forward of one sample, every layer's values in locals{(variant.IsScalar ? " (scalar: no layer fills a vector)" : $" (vectors of up to {variant.WidestBits} bits)")}.</summary>");
         // Compiled on its own, not inlined into Forward and its caller: the activations' AggressiveInlining then
         // never runs into the caller's inlining budget (a call of FastMath.Tanh costs more than this call).
-        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        w.Line(Code.NoInlining);
         using (w.Block($"private static void {name}({t.ReadOnlySpan} parameters, {t.ReadOnlySpan} x, {t.Span} y)"))
         {
             w.Line("// Constant lengths let the JIT drop the bounds checks below.");

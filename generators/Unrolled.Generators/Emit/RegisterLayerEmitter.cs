@@ -65,12 +65,7 @@ internal static class RegisterLayerEmitter
                 w.Line(v.Store($"{z}{k}", "yr", offsets[k]));
             }
 
-            using (w.Block())
-            {
-                w.Line($"{t.Span} z = y;");
-                w.Line($"{t.Span} a = y;");
-                SoftmaxKernel.WriteLoops(w, t, m, plan.FastActivations);
-            }
+            SoftmaxKernel.WriteLoops(w, t, m, plan.FastActivations, z: "y", a: "y");
 
             return;
         }

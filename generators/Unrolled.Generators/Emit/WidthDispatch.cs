@@ -9,15 +9,19 @@ namespace Unrolled.Generators.Emit;
 /// </summary>
 internal static class WidthDispatch
 {
-    /// <summary>The header of the scalar branch when no vector fits.</summary>
-    public const string NoVectorFits = "// No vector fits this layer.";
-
     /// <summary>
     /// <c>if (Vector512.IsHardwareAccelerated) { ... } else if (...) { ... } else { scalar }</c>; with no width, the
-    /// scalar code under <paramref name="soleScalarHeader"/>.
+    /// scalar code alone, after a comment that says so.
     /// </summary>
-    public static void Write(CodeWriter w, IReadOnlyList<VectorWidth> widths, Action<VectorWidth> vector, Action scalar, string soleScalarHeader = NoVectorFits)
+    public static void Write(CodeWriter w, IReadOnlyList<VectorWidth> widths, Action<VectorWidth> vector, Action scalar)
     {
+        if (widths.Count == 0)
+        {
+            w.Line("// No vector fits this layer: scalar code on every machine.");
+            scalar();
+            return;
+        }
+
         for (int k = 0; k < widths.Count; k++)
         {
             using (w.Block($"{(k == 0 ? "if" : "else if")} ({widths[k].IsAccelerated})"))
@@ -26,7 +30,7 @@ internal static class WidthDispatch
             }
         }
 
-        using (w.Block(widths.Count == 0 ? soleScalarHeader : "else"))
+        using (w.Block("else"))
         {
             scalar();
         }

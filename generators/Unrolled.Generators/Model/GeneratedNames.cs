@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Unrolled.Generators.Model;
 
-/// <summary>The names of the members the emitter writes into the user's class, in one place.</summary>
+/// <summary>
+/// The names generated code uses, in one place: the members written into the user's class (which the user's own
+/// members must not take), and the kernels' methods, which live in a file-local class of their own.
+/// </summary>
 internal static class GeneratedNames
 {
     public const string ParametersField = "_parameters";
@@ -12,7 +15,6 @@ internal static class GeneratedNames
     public const string TraceField = "_trace";
     public const string ParameterBuffer = "ParameterBuffer";
     public const string TraceBuffer = "TraceBuffer";
-    public const string ScratchBuffer = "ScratchBuffer";
     public const string ComputeLoss = "ComputeLoss";
     public const string OutputDelta = "OutputDelta";
     public const string BackwardSample = "BackwardSample";
@@ -25,20 +27,13 @@ internal static class GeneratedNames
 
     public static string BackwardLayer(int layer) => "BackwardLayer" + layer;
 
-    public static IEnumerable<string> Members(int layerCount)
-    {
-        string[] fixedNames =
-        [
-            "InputCount", "OutputCount", "ParameterCount", "Spec", "Parameters", "Gradients",
-            "Forward", "Loss", "Backward", "ZeroGradients", "Initialize",
-            ParametersField, GradientsField, TraceField, ParameterBuffer, TraceBuffer, ScratchBuffer, ComputeLoss, OutputDelta, BackwardSample, ForwardLanes,
-            ForwardSample, ForwardSample + "512", ForwardSample + "256", ForwardSample + "128", ForwardSample + "Scalar",
-        ];
-        return fixedNames
-            .Concat(Enumerable.Range(1, layerCount).Select(ForwardLayer))
-            .Concat(Enumerable.Range(1, layerCount).Select(ForwardLayerPair))
-            .Concat(Enumerable.Range(1, layerCount).Select(BackwardLayer));
-    }
+    /// <summary>The members written into the user's class.</summary>
+    public static IEnumerable<string> Members(int layerCount) =>
+    [
+        "InputCount", "OutputCount", "ParameterCount", "Spec", "Parameters", "Gradients",
+        "Forward", "Loss", "Backward", "ZeroGradients", "Initialize",
+        ParametersField, GradientsField, TraceField, ParameterBuffer, TraceBuffer,
+    ];
 
     /// <summary>
     /// True when <paramref name="method"/> shares a name with a generated public method but not its parameter

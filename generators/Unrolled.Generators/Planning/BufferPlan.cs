@@ -7,11 +7,13 @@ namespace Unrolled.Generators.Planning;
 /// the scratch Forward and Loss use (z and a per layer), with the offsets of every layer's regions.
 /// </summary>
 /// <param name="ParametersInline">Parameters and gradients are inline arrays in the object (otherwise arrays allocated at construction).</param>
+/// <param name="TraceInline">Backward's trace is an inline array in the object (otherwise an array allocated at construction).</param>
 /// <param name="ScratchOnStack">Forward's scratch is a stack buffer (otherwise rented from the shared array pool).</param>
 internal sealed record BufferPlan(
     int ParameterCount,
     bool ParametersInline,
     int TraceLength,
+    bool TraceInline,
     int ScratchLength,
     bool ScratchOnStack,
     EquatableArray<LayerRegions> Layers);

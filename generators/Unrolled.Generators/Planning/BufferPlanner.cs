@@ -24,6 +24,7 @@ internal static class BufferPlanner
             parameters,
             ParametersInline: (long)parameters * size <= Limits.MaxInlineBytes,
             trace,
+            TraceInline: (long)trace * size <= Limits.MaxInlineBytes,
             scratch,
             ScratchOnStack: (long)scratch * size <= Limits.MaxStackScratchBytes,
             regions.ToEquatableArray());

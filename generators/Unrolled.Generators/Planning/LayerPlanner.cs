@@ -34,10 +34,10 @@ internal static class LayerPlanner
                 UnrolledPartials: VectorShapes.PartialSums(m, n),
                 VectorActivation: HasElementwiseVectorForm(layer.Activation, fast),
                 ElementwiseWidths: widths.ToEquatableArray(),
-                ForwardWidths: simd ? widths.Select(v => new SimdForwardPlan(v, Chunks(v, n, m, Limits.Accumulators, samples: 1))).ToEquatableArray() : default,
+                ForwardWidths: simd ? widths.Select(v => Affine(v, n, m, Limits.Accumulators, samples: 1)).ToEquatableArray() : default,
                 BackwardWidths: simd ? widths.Select(v => Backward(v, m)).ToEquatableArray() : default,
                 VectorDerivative: kernel.HasVectorDerivative(fast),
-                PairWidths: simd ? widths.Select(v => new PairWidthPlan(v, Chunks(v, n, m, Limits.PairVectors, samples: 2))).ToEquatableArray() : default));
+                PairWidths: simd ? widths.Select(v => Affine(v, n, m, Limits.PairVectors, samples: 2)).ToEquatableArray() : default));
             offset += (n + 1) * m;
         }
 
@@ -52,23 +52,30 @@ internal static class LayerPlanner
     }
 
     /// <summary>
-    /// The blocks of accumulators that cover a layer's units at one width: at most <paramref name="perChunk"/> vectors
-    /// per pass over the inputs, each pass with enough partial sums to keep eight chains of multiply-adds in flight.
+    /// How a layer's units are covered at one width: tiles of <paramref name="perTile"/> vectors of accumulators in a
+    /// loop (eight chains of multiply-adds in flight with one sample, four per sample with two), then the remaining
+    /// units in one block of fewer vectors, the last moved back to end at the last unit, with partial sums over the
+    /// inputs so that enough chains stay in flight.
     /// </summary>
-    private static EquatableArray<AffineChunkPlan> Chunks(VectorShape v, int inputs, int units, int perChunk, int samples)
+    private static AffineWidthPlan Affine(VectorShape v, int inputs, int units, int perTile, int samples)
     {
-        int[] offsets = VectorShapes.Offsets(units, v);
-        var chunks = new List<AffineChunkPlan>();
-        for (int first = 0; first < offsets.Length; first += perChunk)
+        int tiles = units / v.Lanes / perTile;
+        var loop = tiles > 0 ? new TileLoopPlan(perTile, perTile * v.Lanes, tiles * perTile * v.Lanes, LoopedInputs(inputs, 1, samples)) : null;
+        int covered = loop?.End ?? 0;
+        if (covered == units)
         {
-            var chunk = offsets.Skip(first).Take(perChunk).ToEquatableArray();
-            int partials = VectorShapes.PartialSums(samples * chunk.Count, inputs);
-            int looped = samples == 1 && inputs <= Limits.UnrolledInputs ? 0 : inputs - (inputs % partials);
-            chunks.Add(new AffineChunkPlan(chunk, partials, looped));
+            return new AffineWidthPlan(v, loop, null);
         }
 
-        return chunks.ToEquatableArray();
+        int count = (units - covered + v.Lanes - 1) / v.Lanes;
+        var offsets = Enumerable.Range(0, count).Select(k => System.Math.Min(covered + (k * v.Lanes), units - v.Lanes)).ToEquatableArray();
+        int partials = VectorShapes.PartialSums(samples * count, inputs);
+        return new AffineWidthPlan(v, loop, new AffineChunkPlan(offsets, partials, LoopedInputs(inputs, partials, samples)));
     }
+
+    /// <summary>A single sample's few inputs are written out; otherwise a loop visits them in steps of the partial sums.</summary>
+    private static int LoopedInputs(int inputs, int partials, int samples) =>
+        samples == 1 && inputs <= Limits.UnrolledInputs ? 0 : inputs - (inputs % partials);
 
     private static SimdBackwardPlan Backward(VectorShape v, int units)
     {

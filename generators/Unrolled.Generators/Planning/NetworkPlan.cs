@@ -22,14 +22,21 @@ internal sealed record NetworkPlan(
     public LayerPlan Output => Layers[Layers.Count - 1];
 }
 
-/// <summary>Where the generated code goes: the user's type, re-opened with its enclosing types.</summary>
+/// <summary>
+/// Where the generated code goes: the user's type, re-opened with its enclosing types, for the public members; and a
+/// file-local static class for the kernels the user never calls.
+/// </summary>
 /// <param name="GenerateConstructor">False when the class declares its own instance constructors.</param>
+/// <param name="KernelsClass">The kernels' class, file-local in the generated file: <c>CirclesNetKernels</c>.</param>
+/// <param name="GeneratorVersion">The generator's version, written into [GeneratedCode].</param>
 internal sealed record TypePlan(
     string Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string Name,
     string HintName,
-    bool GenerateConstructor);
+    bool GenerateConstructor,
+    string KernelsClass,
+    string GeneratorVersion);
 
 /// <summary>How a layer's per-layer methods compute: straight-line scalar statements, or SIMD loops.</summary>
 internal enum LayerCode
@@ -65,10 +72,10 @@ internal sealed record LayerPlan(
     int UnrolledPartials,
     bool VectorActivation,
     EquatableArray<VectorShape> ElementwiseWidths,
-    EquatableArray<SimdForwardPlan> ForwardWidths,
+    EquatableArray<AffineWidthPlan> ForwardWidths,
     EquatableArray<SimdBackwardPlan> BackwardWidths,
     bool VectorDerivative,
-    EquatableArray<PairWidthPlan> PairWidths)
+    EquatableArray<AffineWidthPlan> PairWidths)
 {
     public int Index => Number - 1;
 
@@ -82,13 +89,16 @@ internal sealed record LayerPlan(
 /// </summary>
 internal sealed record AffineChunkPlan(EquatableArray<int> Offsets, int Partials, int LoopedInputs);
 
-/// <summary>A layer's forward branch at one vector width: its blocks of accumulators in order.</summary>
-internal sealed record SimdForwardPlan(VectorShape Width, EquatableArray<AffineChunkPlan> Chunks);
+/// <summary>
+/// A loop over tiles of units, each <paramref name="Vectors"/> vectors (<paramref name="Step"/> units) of accumulators,
+/// covering units [0, <paramref name="End"/>): the code of a layer does not grow with its width.
+/// </summary>
+internal sealed record TileLoopPlan(int Vectors, int Step, int End, int LoopedInputs);
+
+/// <summary>An affine kernel's branch at one vector width: whole tiles in a loop, then the remaining units in one block.</summary>
+internal sealed record AffineWidthPlan(VectorShape Width, TileLoopPlan? Tiles, AffineChunkPlan? Rest);
 
 /// <summary>A layer's backward branch at one vector width.</summary>
 /// <param name="FullVectors">Whole vectors per row of W; the remaining units are updated one by one.</param>
 /// <param name="RowUnrolled">The vectors of a row are written out (otherwise a loop over them).</param>
 internal sealed record SimdBackwardPlan(VectorShape Width, int FullVectors, bool RowUnrolled);
-
-/// <summary>A layer's two-sample forward branch at one vector width.</summary>
-internal sealed record PairWidthPlan(VectorShape Width, EquatableArray<AffineChunkPlan> Chunks);

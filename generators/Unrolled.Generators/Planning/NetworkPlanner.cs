@@ -15,7 +15,8 @@ internal static class NetworkPlanner
         var buffers = BufferPlanner.Plan(model);
         var layers = LayerPlanner.Plan(model, buffers, fast);
         var forward = ForwardPlanner.Plan(model, layers, fast);
-        var type = new TypePlan(model.Namespace, model.ContainingTypes, model.Name, model.HintName, model.GenerateConstructor);
+        var type = new TypePlan(model.Namespace, model.ContainingTypes, model.Name, model.HintName, model.GenerateConstructor,
+            KernelsClass: model.Name + "Kernels", GeneratorInfo.Version);
         return new NetworkPlan(
             type, model.Precision, model.Inputs, model.Outputs, model.Loss, model.ExactActivations, fast,
             layers.ToEquatableArray(), buffers, forward);

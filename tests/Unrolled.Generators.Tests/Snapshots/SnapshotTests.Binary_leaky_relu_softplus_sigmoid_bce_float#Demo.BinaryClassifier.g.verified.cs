@@ -11,8 +11,10 @@ namespace Demo
     /// 2      6 -&gt; 5  Softplus        [6, 5] at [30, 60)       [5] at [60, 65)  loops
     /// 3      5 -&gt; 1  Sigmoid         [5, 1] at [65, 70)       [1] at [70, 71)  unrolled
     /// </code>
-    /// <para>Loss: binary cross-entropy from the logits z, mean over the outputs; its gradient is fused with the sigmoid, dL/dz = (sigmoid(z) - t) / outputs.</para>
-    /// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
+    /// <para>Loss: binary cross-entropy from the logits z, mean over the outputs; its gradient is fused with the sigmoid, dL/dz = (sigmoid(z) - t) /
+    /// outputs.</para>
+    /// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF
+    /// functions.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Unrolled.Generators", "0.1.0")]
     partial class BinaryClassifier : global::Unrolled.INetwork<float>
@@ -52,8 +54,9 @@ namespace Demo
         public global::System.Span<float> Gradients => _gradients;
 
         /// <summary>
-        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major [N, InputCount]
-        /// and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>: safe to call from many threads at once.
+        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major
+        /// [N, InputCount] and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>:
+        /// safe to call from many threads at once.
         /// </summary>
         /// <param name="input">4 inputs per sample.</param>
         /// <param name="output">Receives 1 outputs per sample.</param>
@@ -63,17 +66,7 @@ namespace Demo
             int samples = input.Length == InputCount && output.Length == OutputCount
                 ? 1
                 : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
-            // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<float> scratch = buffer;
-            for (int s = 0; s < samples; s++)
-            {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(6, 6), scratch.Slice(6, 6));
-                ForwardLayer2(parameters, scratch.Slice(6, 6), scratch.Slice(17, 5), scratch.Slice(17, 5));
-                ForwardLayer3(parameters, scratch.Slice(17, 5), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
-            }
+            global::Unrolled.Generated.BinaryClassifierKernels.Forward(_parameters, input, output, samples);
         }
 
         /// <summary>
@@ -84,12 +77,98 @@ namespace Demo
         public float Loss(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
-            global::System.ReadOnlySpan<float> parameters = _parameters;
+            return global::Unrolled.Generated.BinaryClassifierKernels.Loss(_parameters, input, target, samples);
+        }
+
+        /// <summary>
+        /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
+        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers:
+        /// not for concurrent use.
+        /// </summary>
+        /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
+        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
+        public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+        {
+            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
+            return global::Unrolled.Generated.BinaryClassifierKernels.Backward(_parameters, _gradients, _trace, input, target, samples);
+        }
+
+        /// <summary>Sets every gradient to zero.</summary>
+        public void ZeroGradients() => ((global::System.Span<float>)_gradients).Clear();
+
+        /// <summary>
+        /// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)
+        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values
+        /// <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
+        /// </summary>
+        public void Initialize(int seed) => global::Unrolled.Initializer.Initialize<float>(Spec, _parameters, seed);
+
+        global::Unrolled.NetworkSpec global::Unrolled.INetwork<float>.Spec => Spec;
+
+        int global::Unrolled.INetwork<float>.InputCount => InputCount;
+
+        int global::Unrolled.INetwork<float>.OutputCount => OutputCount;
+
+        int global::Unrolled.INetwork<float>.ParameterCount => ParameterCount;
+
+        /// <summary>71 floats inline in the object: the parameters, and in a second field their gradients.</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
+        private struct ParameterBuffer
+        {
+            private float _element0;
+        }
+
+        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (36 floats).</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(36)]
+        private struct TraceBuffer
+        {
+            private float _element0;
+        }
+    }
+}
+
+namespace Unrolled.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+    using Unrolled.Numerics;
+
+    /// <summary>The kernels of Demo.BinaryClassifier: what its Forward, Loss and Backward run. Visible in this file only.</summary>
+    file static class BinaryClassifierKernels
+    {
+        private const int InputCount = 4;
+        private const int OutputCount = 1;
+        private const int ParameterCount = 71;
+
+        /// <summary>Forward of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int samples)
+        {
             // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
             // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<float> scratch = buffer;
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<float> scratch = buffer;
+            // Each layer writes a where it wrote z (z and a share storage): only the loss needs a z.
+            for (int s = 0; s < samples; s++)
+            {
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(6, 6), scratch.Slice(6, 6));
+                ForwardLayer2(parameters, scratch.Slice(6, 6), scratch.Slice(17, 5), scratch.Slice(17, 5));
+                ForwardLayer3(parameters, scratch.Slice(17, 5), output.Slice(s * OutputCount, OutputCount),
+                    output.Slice(s * OutputCount, OutputCount));
+            }
+        }
+
+        /// <summary>The summed loss of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        public static float Loss(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> target, int samples)
+        {
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<float> scratch = buffer;
             float loss = 0F;
+            // Each hidden layer writes a where it wrote z (z and a share storage); the output layer keeps both for the loss.
             for (int s = 0; s < samples; s++)
             {
                 ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(6, 6), scratch.Slice(6, 6));
@@ -101,31 +180,24 @@ namespace Demo
             return loss;
         }
 
-        /// <summary>
-        /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
-        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers: not for concurrent use.
-        /// </summary>
-        /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
-        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
-        public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+        /// <summary>Backward of <paramref name="samples"/> samples: their gradients added, their losses summed.</summary>
+        public static float Backward(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> trace, ReadOnlySpan<float> input,
+            ReadOnlySpan<float> target, int samples)
         {
-            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
             float loss = 0F;
             for (int s = 0; s < samples; s++)
             {
-                loss += BackwardSample(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));
+                loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
+                    target.Slice(s * OutputCount, OutputCount));
             }
 
             return loss;
         }
 
         /// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>
-        private float BackwardSample(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+        private static float BackwardSample(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> trace, ReadOnlySpan<float> input,
+            ReadOnlySpan<float> target)
         {
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            global::System.Span<float> gradients = _gradients;
-            global::System.Span<float> trace = _trace;
-
             // Forward, keeping every layer's z and a for the backward sweep.
             ForwardLayer1(parameters, input, trace.Slice(0, 6), trace.Slice(6, 6));
             ForwardLayer2(parameters, trace.Slice(6, 6), trace.Slice(18, 5), trace.Slice(23, 5));
@@ -142,62 +214,45 @@ namespace Demo
             return loss;
         }
 
-        /// <summary>Sets every gradient to zero.</summary>
-        public void ZeroGradients() => ((global::System.Span<float>)_gradients).Clear();
-
-        /// <summary>
-        /// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)
-        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
-        /// </summary>
-        public void Initialize(int seed) => global::Unrolled.Initializer.Initialize<float>(Spec, _parameters, seed);
-
-        global::Unrolled.NetworkSpec global::Unrolled.INetwork<float>.Spec => Spec;
-
-        int global::Unrolled.INetwork<float>.InputCount => InputCount;
-
-        int global::Unrolled.INetwork<float>.OutputCount => OutputCount;
-
-        int global::Unrolled.INetwork<float>.ParameterCount => ParameterCount;
-
-        /// <summary>Layer 1 (Dense 4 -> 6, LeakyRelu): z = x W1 + b1, a = leaky_relu(z).</summary>
-        private static void ForwardLayer1(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, global::System.Span<float> a)
+        /// <summary>Layer 1 (Dense 4 -> 6, LeakyRelu): z = x W1 + b1, a = leaky_relu(z). z and a may be one span.</summary>
+        private static void ForwardLayer1(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> z, Span<float> a)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(0, 24); // W1[4, 6]: [i * 6 + j] connects input i to unit j
-            global::System.ReadOnlySpan<float> b = parameters.Slice(24, 6); // b1[6]
+            ReadOnlySpan<float> w = parameters.Slice(0, 24); // W1[4, 6]: [i * 6 + j] connects input i to unit j
+            ReadOnlySpan<float> b = parameters.Slice(24, 6); // b1[6]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 4);
             z = z.Slice(0, 6);
             a = a.Slice(0, 6);
 
-            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref float wr = ref MemoryMarshal.GetReference(w);
+            ref float br = ref MemoryMarshal.GetReference(b);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            ref float ar = ref MemoryMarshal.GetReference(a);
 
             // z = b1 + x W1, a = leaky_relu(z) = z > 0 ? z : 0.2 z: a vector of units per accumulator, each input broadcast against its row of W.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                {
-                    // units 0 to 5
-                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 2), acc1);
-                    global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[1]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 6), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 8), acc1);
-                    global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.Create(x[2]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 12), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 14), acc1);
-                    global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.Create(x[3]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 18), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 20), acc1);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(acc0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), acc0, acc0 * global::System.Runtime.Intrinsics.Vector128.Create(0.200000003F)), ref ar);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(acc1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), acc1, acc1 * global::System.Runtime.Intrinsics.Vector128.Create(0.200000003F)), ref ar, 2);
-                }
+                Vector128<float> x0 = Vector128.Create(x[0]);
+                Vector128<float> x1 = Vector128.Create(x[1]);
+                Vector128<float> x2 = Vector128.Create(x[2]);
+                Vector128<float> x3 = Vector128.Create(x[3]);
+                // Units 0 to 5: the last vector ends at the last unit, overlapping the one before.
+                Vector128<float> acc0 = Vector128.LoadUnsafe(ref br);
+                Vector128<float> acc1 = Vector128.LoadUnsafe(ref br, 2);
+                acc0 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr), acc0);
+                acc1 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr, 2), acc1);
+                acc0 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref wr, 6), acc0);
+                acc1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref wr, 8), acc1);
+                acc0 = Fused.MultiplyAdd(x2, Vector128.LoadUnsafe(ref wr, 12), acc0);
+                acc1 = Fused.MultiplyAdd(x2, Vector128.LoadUnsafe(ref wr, 14), acc1);
+                acc0 = Fused.MultiplyAdd(x3, Vector128.LoadUnsafe(ref wr, 18), acc0);
+                acc1 = Fused.MultiplyAdd(x3, Vector128.LoadUnsafe(ref wr, 20), acc1);
+                Vector128.StoreUnsafe(acc0, ref zr);
+                Vector128.StoreUnsafe(acc1, ref zr, 2);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.GreaterThan(acc0, Vector128<float>.Zero), acc0,
+                    acc0 * Vector128.Create(0.200000003F)), ref ar);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.GreaterThan(acc1, Vector128<float>.Zero), acc1,
+                    acc1 * Vector128.Create(0.200000003F)), ref ar, 2);
             }
             else
             {
@@ -206,10 +261,10 @@ namespace Demo
                 for (int i = 0; i < 4; i++)
                 {
                     float xi = x[i];
-                    global::System.ReadOnlySpan<float> row = w.Slice(i * 6, 6);
+                    ReadOnlySpan<float> row = w.Slice(i * 6, 6);
                     for (int j = 0; j < 6; j++)
                     {
-                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        z[j] = Fused.MultiplyAdd(xi, row[j], z[j]);
                     }
                 }
 
@@ -220,39 +275,37 @@ namespace Demo
             }
         }
 
-        /// <summary>Layer 2 (Dense 6 -> 5, Softplus): z = x W2 + b2, a = softplus(z).</summary>
-        private static void ForwardLayer2(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, global::System.Span<float> a)
+        /// <summary>Layer 2 (Dense 6 -> 5, Softplus): z = x W2 + b2, a = softplus(z). z and a may be one span.</summary>
+        private static void ForwardLayer2(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> z, Span<float> a)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(30, 30); // W2[6, 5]: [i * 5 + j] connects input i to unit j
-            global::System.ReadOnlySpan<float> b = parameters.Slice(60, 5); // b2[5]
+            ReadOnlySpan<float> w = parameters.Slice(30, 30); // W2[6, 5]: [i * 5 + j] connects input i to unit j
+            ReadOnlySpan<float> b = parameters.Slice(60, 5); // b2[5]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 6);
             z = z.Slice(0, 5);
             a = a.Slice(0, 5);
 
-            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref float wr = ref MemoryMarshal.GetReference(w);
+            ref float br = ref MemoryMarshal.GetReference(b);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            ref float ar = ref MemoryMarshal.GetReference(a);
 
             // z = b2 + x W2: a vector of units per accumulator, each input broadcast against its row of W.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
+                // Units 0 to 4: the last vector ends at the last unit, overlapping the one before.
+                Vector128<float> acc0 = Vector128.LoadUnsafe(ref br);
+                Vector128<float> acc1 = Vector128.LoadUnsafe(ref br, 1);
+                for (int i = 0; i < 6; i++)
                 {
-                    // units 0 to 4
-                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 1);
-                    for (int i = 0; i < 6; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 5);
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 1), acc1);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 1);
+                    ref float row = ref Unsafe.Add(ref wr, i * 5);
+                    Vector128<float> xi = Vector128.Create(x[i]);
+                    acc0 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row), acc0);
+                    acc1 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row, 1), acc1);
                 }
+
+                Vector128.StoreUnsafe(acc0, ref zr);
+                Vector128.StoreUnsafe(acc1, ref zr, 1);
             }
             else
             {
@@ -261,10 +314,10 @@ namespace Demo
                 for (int i = 0; i < 6; i++)
                 {
                     float xi = x[i];
-                    global::System.ReadOnlySpan<float> row = w.Slice(i * 5, 5);
+                    ReadOnlySpan<float> row = w.Slice(i * 5, 5);
                     for (int j = 0; j < 5; j++)
                     {
-                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        z[j] = Fused.MultiplyAdd(xi, row[j], z[j]);
                     }
                 }
             }
@@ -272,15 +325,15 @@ namespace Demo
             // a = softplus(z) = log(1 + e^z), computed as max(z, 0) + log(1 + e^-|z|)
             for (int j = 0; j < 5; j++)
             {
-                a[j] = global::System.MathF.Max(z[j], 0F) + global::System.MathF.Log(1F + global::System.MathF.Exp(-global::System.MathF.Abs(z[j])));
+                a[j] = MathF.Max(z[j], 0F) + MathF.Log(1F + MathF.Exp(-MathF.Abs(z[j])));
             }
         }
 
-        /// <summary>Layer 3 (Dense 5 -> 1, Sigmoid): z = x W3 + b3, a = sigmoid(z).</summary>
-        private static void ForwardLayer3(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, global::System.Span<float> a)
+        /// <summary>Layer 3 (Dense 5 -> 1, Sigmoid): z = x W3 + b3, a = sigmoid(z). z and a may be one span.</summary>
+        private static void ForwardLayer3(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> z, Span<float> a)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(65, 5); // W3[5, 1]: [i * 1 + j] connects input i to unit j
-            global::System.ReadOnlySpan<float> b = parameters.Slice(70, 1); // b3[1]
+            ReadOnlySpan<float> w = parameters.Slice(65, 5); // W3[5, 1]: [i * 1 + j] connects input i to unit j
+            ReadOnlySpan<float> b = parameters.Slice(70, 1); // b3[1]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 5);
             z = z.Slice(0, 1);
@@ -293,19 +346,19 @@ namespace Demo
             float x3 = x[3];
             float x4 = x[4];
             float z0 = b[0];
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[0], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[1], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, w[2], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, w[3], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x4, w[4], z0);
+            z0 = Fused.MultiplyAdd(x0, w[0], z0);
+            z0 = Fused.MultiplyAdd(x1, w[1], z0);
+            z0 = Fused.MultiplyAdd(x2, w[2], z0);
+            z0 = Fused.MultiplyAdd(x3, w[3], z0);
+            z0 = Fused.MultiplyAdd(x4, w[4], z0);
             z[0] = z0;
 
             // a = sigmoid(z) = 1 / (1 + e^-z)
-            a[0] = global::Unrolled.Numerics.FastMath.Sigmoid(z0);
+            a[0] = FastMath.Sigmoid(z0);
         }
 
         /// <summary>The loss of one sample from the output layer's z and a.</summary>
-        private static float ComputeLoss(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> target)
+        private static float ComputeLoss(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> target)
         {
             z = z.Slice(0, 1);
             a = a.Slice(0, 1);
@@ -314,14 +367,14 @@ namespace Demo
             // Mean over the outputs of -[t log s(z) + (1 - t) log(1 - s(z))] = max(z, 0) - z t + log(1 + e^-|z|).
             for (int k = 0; k < 1; k++)
             {
-                sum += global::System.MathF.Max(z[k], 0F) - z[k] * target[k] + global::System.MathF.Log(1F + global::System.MathF.Exp(-global::System.MathF.Abs(z[k])));
+                sum += MathF.Max(z[k], 0F) - z[k] * target[k] + MathF.Log(1F + MathF.Exp(-MathF.Abs(z[k])));
             }
 
             return sum / 1F;
         }
 
         /// <summary>dL/dz of the output layer, written to <paramref name="delta"/>.</summary>
-        private static void OutputDelta(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+        private static void OutputDelta(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> target, Span<float> delta)
         {
             z = z.Slice(0, 1);
             a = a.Slice(0, 1);
@@ -338,11 +391,12 @@ namespace Demo
         /// Layer 3 (Dense 5 -> 1, Sigmoid), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW3 += xT delta and db3 += delta, and writes dL/dx = W delta to previousDelta.
         /// </summary>
-        private static void BackwardLayer3(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.Span<float> delta, global::System.Span<float> previousDelta)
+        private static void BackwardLayer3(ReadOnlySpan<float> parameters, Span<float> gradients, ReadOnlySpan<float> x, ReadOnlySpan<float> z,
+            ReadOnlySpan<float> a, Span<float> delta, Span<float> previousDelta)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(65, 5); // W3[5, 1]: [i * 1 + j] connects input i to unit j
-            global::System.Span<float> gw = gradients.Slice(65, 5); // W3[5, 1]: [i * 1 + j] connects input i to unit j
-            global::System.Span<float> gb = gradients.Slice(70, 1); // b3[1]
+            ReadOnlySpan<float> w = parameters.Slice(65, 5); // W3[5, 1]: [i * 1 + j] connects input i to unit j
+            Span<float> dW = gradients.Slice(65, 5); // W3[5, 1]: [i * 1 + j] connects input i to unit j
+            Span<float> db = gradients.Slice(70, 1); // b3[1]
             x = x.Slice(0, 5);
             delta = delta.Slice(0, 1);
             previousDelta = previousDelta.Slice(0, 5);
@@ -352,18 +406,18 @@ namespace Demo
 
             // dW3 += xT delta: each weight's gradient is its input times its unit's delta.
             float x0 = x[0];
-            gw[0] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d0, gw[0]);
+            dW[0] = Fused.MultiplyAdd(x0, d0, dW[0]);
             float x1 = x[1];
-            gw[1] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d0, gw[1]);
+            dW[1] = Fused.MultiplyAdd(x1, d0, dW[1]);
             float x2 = x[2];
-            gw[2] = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, d0, gw[2]);
+            dW[2] = Fused.MultiplyAdd(x2, d0, dW[2]);
             float x3 = x[3];
-            gw[3] = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, d0, gw[3]);
+            dW[3] = Fused.MultiplyAdd(x3, d0, dW[3]);
             float x4 = x[4];
-            gw[4] = global::Unrolled.Numerics.Fused.MultiplyAdd(x4, d0, gw[4]);
+            dW[4] = Fused.MultiplyAdd(x4, d0, dW[4]);
 
             // db3 += delta
-            gb[0] += d0;
+            db[0] += d0;
 
             // dL/dx = W3 delta: what each input of this layer contributed, for layer 2.
             previousDelta[0] = w[0] * d0;
@@ -377,11 +431,12 @@ namespace Demo
         /// Layer 2 (Dense 6 -> 5, Softplus), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW2 += xT delta and db2 += delta, and writes dL/dx = W delta to previousDelta.
         /// </summary>
-        private static void BackwardLayer2(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.Span<float> delta, global::System.Span<float> previousDelta)
+        private static void BackwardLayer2(ReadOnlySpan<float> parameters, Span<float> gradients, ReadOnlySpan<float> x, ReadOnlySpan<float> z,
+            ReadOnlySpan<float> a, Span<float> delta, Span<float> previousDelta)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(30, 30); // W2[6, 5]: [i * 5 + j] connects input i to unit j
-            global::System.Span<float> gw = gradients.Slice(30, 30); // W2[6, 5]: [i * 5 + j] connects input i to unit j
-            global::System.Span<float> gb = gradients.Slice(60, 5); // b2[5]
+            ReadOnlySpan<float> w = parameters.Slice(30, 30); // W2[6, 5]: [i * 5 + j] connects input i to unit j
+            Span<float> dW = gradients.Slice(30, 30); // W2[6, 5]: [i * 5 + j] connects input i to unit j
+            Span<float> db = gradients.Slice(60, 5); // b2[5]
             x = x.Slice(0, 6);
             z = z.Slice(0, 5);
             a = a.Slice(0, 5);
@@ -389,51 +444,51 @@ namespace Demo
             previousDelta = previousDelta.Slice(0, 6);
 
             // dL/dz = dL/da f'(z), softplus'(z) = sigmoid(z)
-            ref float gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
-            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            ref float gr = ref MemoryMarshal.GetReference(delta);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 4; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128<float> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g * global::Unrolled.Numerics.FastMath.Sigmoid(zv), ref gr, (nuint)j);
+                    Vector128<float> g = Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    Vector128<float> zv = Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    Vector128.StoreUnsafe(g * FastMath.Sigmoid(zv), ref gr, (nuint)j);
                 }
 
                 for (int j = 4; j < 5; j++)
                 {
-                    delta[j] = delta[j] / (1F + global::System.MathF.Exp(-z[j]));
+                    delta[j] = delta[j] / (1F + MathF.Exp(-z[j]));
                 }
             }
             else
             {
                 for (int j = 0; j < 5; j++)
                 {
-                    delta[j] = delta[j] / (1F + global::System.MathF.Exp(-z[j]));
+                    delta[j] = delta[j] / (1F + MathF.Exp(-z[j]));
                 }
             }
 
-            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref float gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
-            ref float dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref float wr = ref MemoryMarshal.GetReference(w);
+            ref float dWr = ref MemoryMarshal.GetReference(dW);
+            ref float dr = ref MemoryMarshal.GetReference(delta);
 
             // dW2 += x^T delta and dL/dx = W2 delta, one input (one row of W2) at a time.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 6; i++)
                 {
                     float xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector128<float> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 5);
-                    ref float wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 5);
-                    global::System.Runtime.Intrinsics.Vector128<float> dot0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<float> dot1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
-                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
-                    float sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[4], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4));
-                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 4), delta[4], sum);
+                    Vector128<float> xv = Vector128.Create(xi);
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i * 5);
+                    ref float wRow = ref Unsafe.Add(ref wr, i * 5);
+                    Vector128<float> dot0 = Vector128<float>.Zero;
+                    Vector128<float> dot1 = Vector128<float>.Zero;
+                    Vector128<float> d0 = Vector128.LoadUnsafe(ref dr);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector128.LoadUnsafe(ref dWRow)), ref dWRow);
+                    dot0 = Fused.MultiplyAdd(Vector128.LoadUnsafe(ref wRow), d0, dot0);
+                    float sum = Horizontal.Sum(dot0 + dot1);
+                    Unsafe.Add(ref dWRow, 4) = Fused.MultiplyAdd(xi, delta[4], Unsafe.Add(ref dWRow, 4));
+                    sum = Fused.MultiplyAdd(Unsafe.Add(ref wRow, 4), delta[4], sum);
                     previousDelta[i] = sum;
                 }
             }
@@ -442,13 +497,13 @@ namespace Demo
                 for (int i = 0; i < 6; i++)
                 {
                     float xi = x[i];
-                    global::System.Span<float> gradientRow = gw.Slice(i * 5, 5);
-                    global::System.ReadOnlySpan<float> row = w.Slice(i * 5, 5);
+                    Span<float> dWRow = dW.Slice(i * 5, 5);
+                    ReadOnlySpan<float> row = w.Slice(i * 5, 5);
                     float sum = 0F;
                     for (int j = 0; j < 5; j++)
                     {
-                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
-                        sum = global::Unrolled.Numerics.Fused.MultiplyAdd(row[j], delta[j], sum);
+                        dWRow[j] = Fused.MultiplyAdd(xi, delta[j], dWRow[j]);
+                        sum = Fused.MultiplyAdd(row[j], delta[j], sum);
                     }
 
                     previousDelta[i] = sum;
@@ -456,24 +511,24 @@ namespace Demo
             }
 
             // db2 += delta
-            ref float gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            ref float dbr = ref MemoryMarshal.GetReference(db);
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 4; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref dbr, (nuint)j) + Vector128.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
 
                 for (int j = 4; j < 5; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
             else
             {
                 for (int j = 0; j < 5; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
         }
@@ -482,25 +537,27 @@ namespace Demo
         /// Layer 1 (Dense 4 -> 6, LeakyRelu), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW1 += xT delta and db1 += delta.
         /// </summary>
-        private static void BackwardLayer1(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.Span<float> delta)
+        private static void BackwardLayer1(ReadOnlySpan<float> parameters, Span<float> gradients, ReadOnlySpan<float> x, ReadOnlySpan<float> z,
+            ReadOnlySpan<float> a, Span<float> delta)
         {
-            global::System.Span<float> gw = gradients.Slice(0, 24); // W1[4, 6]: [i * 6 + j] connects input i to unit j
-            global::System.Span<float> gb = gradients.Slice(24, 6); // b1[6]
+            Span<float> dW = gradients.Slice(0, 24); // W1[4, 6]: [i * 6 + j] connects input i to unit j
+            Span<float> db = gradients.Slice(24, 6); // b1[6]
             x = x.Slice(0, 4);
             z = z.Slice(0, 6);
             a = a.Slice(0, 6);
             delta = delta.Slice(0, 6);
 
             // dL/dz = dL/da f'(z), leaky_relu'(z) = z > 0 ? 1 : 0.2
-            ref float gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
-            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            ref float gr = ref MemoryMarshal.GetReference(delta);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 4; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128<float> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, global::System.Runtime.Intrinsics.Vector128.Create(0.200000003F) * g), ref gr, (nuint)j);
+                    Vector128<float> g = Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    Vector128<float> zv = Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.GreaterThan(zv, Vector128<float>.Zero), g,
+                        Vector128.Create(0.200000003F) * g), ref gr, (nuint)j);
                 }
 
                 for (int j = 4; j < 6; j++)
@@ -516,21 +573,21 @@ namespace Demo
                 }
             }
 
-            ref float gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
-            ref float dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref float dWr = ref MemoryMarshal.GetReference(dW);
+            ref float dr = ref MemoryMarshal.GetReference(delta);
 
             // dW1 += x^T delta, one input (one row of W1) at a time.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 4; i++)
                 {
                     float xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector128<float> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 6);
-                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[4], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4));
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[5], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5));
+                    Vector128<float> xv = Vector128.Create(xi);
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i * 6);
+                    Vector128<float> d0 = Vector128.LoadUnsafe(ref dr);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector128.LoadUnsafe(ref dWRow)), ref dWRow);
+                    Unsafe.Add(ref dWRow, 4) = Fused.MultiplyAdd(xi, delta[4], Unsafe.Add(ref dWRow, 4));
+                    Unsafe.Add(ref dWRow, 5) = Fused.MultiplyAdd(xi, delta[5], Unsafe.Add(ref dWRow, 5));
                 }
             }
             else
@@ -538,54 +595,40 @@ namespace Demo
                 for (int i = 0; i < 4; i++)
                 {
                     float xi = x[i];
-                    global::System.Span<float> gradientRow = gw.Slice(i * 6, 6);
+                    Span<float> dWRow = dW.Slice(i * 6, 6);
                     for (int j = 0; j < 6; j++)
                     {
-                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
+                        dWRow[j] = Fused.MultiplyAdd(xi, delta[j], dWRow[j]);
                     }
                 }
             }
 
             // db1 += delta
-            ref float gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            ref float dbr = ref MemoryMarshal.GetReference(db);
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 4; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref dbr, (nuint)j) + Vector128.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
 
                 for (int j = 4; j < 6; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
             else
             {
                 for (int j = 0; j < 6; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
         }
 
-        /// <summary>71 floats inline in the object: the parameters, and in a second field their gradients.</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
-        private struct ParameterBuffer
-        {
-            private float _element0;
-        }
-
-        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (36 floats).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(36)]
-        private struct TraceBuffer
-        {
-            private float _element0;
-        }
-
         /// <summary>Forward's and Loss's stack scratch: z and a of each layer (24 floats).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(24)]
-        private struct ScratchBuffer
+        [InlineArray(24)]
+        private struct Scratch
         {
             private float _element0;
         }

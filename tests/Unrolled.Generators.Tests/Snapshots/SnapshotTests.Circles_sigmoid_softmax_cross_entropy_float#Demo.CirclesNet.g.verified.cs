@@ -10,8 +10,10 @@ namespace Demo
     /// 1      2 -&gt; 3  Sigmoid     [2, 3] at [0, 6)         [3] at [6, 9)    unrolled
     /// 2      3 -&gt; 2  Softmax     [3, 2] at [9, 15)        [2] at [15, 17)  unrolled
     /// </code>
-    /// <para>Loss: cross-entropy -sum_k t_k log softmax(z)_k from the logits z; its gradient is fused with the softmax, dL/dz = softmax(z) sum(t) - t.</para>
-    /// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
+    /// <para>Loss: cross-entropy -sum_k t_k log softmax(z)_k from the logits z; its gradient is fused with the softmax, dL/dz = softmax(z) sum(t) -
+    /// t.</para>
+    /// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF
+    /// functions.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Unrolled.Generators", "0.1.0")]
     partial class CirclesNet : global::Unrolled.INetwork<float>
@@ -50,8 +52,9 @@ namespace Demo
         public global::System.Span<float> Gradients => _gradients;
 
         /// <summary>
-        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major [N, InputCount]
-        /// and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>: safe to call from many threads at once.
+        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major
+        /// [N, InputCount] and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>:
+        /// safe to call from many threads at once.
         /// </summary>
         /// <param name="input">2 inputs per sample.</param>
         /// <param name="output">Receives 2 outputs per sample.</param>
@@ -61,38 +64,7 @@ namespace Demo
             int samples = input.Length == InputCount && output.Length == OutputCount
                 ? 1
                 : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
-            int first = 0;
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                // 8 samples at a time, one per lane.
-                for (; first + 8 <= samples; first += 8)
-                {
-                    ForwardLanes(_parameters, input.Slice(first * InputCount, 8 * InputCount), output.Slice(first * OutputCount, 8 * OutputCount));
-                }
-            }
-
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // Each layer's values stay in registers: see ForwardSample.
-                for (int s = first; s < samples; s++)
-                {
-                    ForwardSample(_parameters, input.Slice(s * InputCount, InputCount), output.Slice(s * OutputCount, OutputCount));
-                }
-
-                return;
-            }
-
-            // Without SIMD: layer by layer through a stack scratch.
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
-            // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<float> scratch = buffer;
-            for (int s = first; s < samples; s++)
-            {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(3, 3), scratch.Slice(3, 3));
-                ForwardLayer2(parameters, scratch.Slice(3, 3), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
-            }
+            global::Unrolled.Generated.CirclesNetKernels.Forward(_parameters, input, output, samples);
         }
 
         /// <summary>
@@ -103,12 +75,119 @@ namespace Demo
         public float Loss(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
-            global::System.ReadOnlySpan<float> parameters = _parameters;
+            return global::Unrolled.Generated.CirclesNetKernels.Loss(_parameters, input, target, samples);
+        }
+
+        /// <summary>
+        /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
+        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers:
+        /// not for concurrent use.
+        /// </summary>
+        /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
+        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
+        public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+        {
+            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
+            return global::Unrolled.Generated.CirclesNetKernels.Backward(_parameters, _gradients, _trace, input, target, samples);
+        }
+
+        /// <summary>Sets every gradient to zero.</summary>
+        public void ZeroGradients() => ((global::System.Span<float>)_gradients).Clear();
+
+        /// <summary>
+        /// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)
+        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values
+        /// <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
+        /// </summary>
+        public void Initialize(int seed) => global::Unrolled.Initializer.Initialize<float>(Spec, _parameters, seed);
+
+        global::Unrolled.NetworkSpec global::Unrolled.INetwork<float>.Spec => Spec;
+
+        int global::Unrolled.INetwork<float>.InputCount => InputCount;
+
+        int global::Unrolled.INetwork<float>.OutputCount => OutputCount;
+
+        int global::Unrolled.INetwork<float>.ParameterCount => ParameterCount;
+
+        /// <summary>17 floats inline in the object: the parameters, and in a second field their gradients.</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
+        private struct ParameterBuffer
+        {
+            private float _element0;
+        }
+
+        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (15 floats).</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(15)]
+        private struct TraceBuffer
+        {
+            private float _element0;
+        }
+    }
+}
+
+namespace Unrolled.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+    using Unrolled.Numerics;
+
+    /// <summary>The kernels of Demo.CirclesNet: what its Forward, Loss and Backward run. Visible in this file only.</summary>
+    file static class CirclesNetKernels
+    {
+        private const int InputCount = 2;
+        private const int OutputCount = 2;
+        private const int ParameterCount = 17;
+
+        /// <summary>Forward of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int samples)
+        {
+            int first = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // 8 samples at a time, one per lane.
+                for (; first + 8 <= samples; first += 8)
+                {
+                    ForwardLanes(parameters, input.Slice(first * InputCount, 8 * InputCount), output.Slice(first * OutputCount, 8 * OutputCount));
+                }
+            }
+
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // Each layer's values stay in registers: see ForwardSample.
+                for (int s = first; s < samples; s++)
+                {
+                    ForwardSample(parameters, input.Slice(s * InputCount, InputCount), output.Slice(s * OutputCount, OutputCount));
+                }
+
+                return;
+            }
+
+            // Without SIMD: layer by layer through a stack scratch.
             // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
             // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<float> scratch = buffer;
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<float> scratch = buffer;
+            // Each layer writes a where it wrote z (z and a share storage): only the loss needs a z.
+            for (int s = first; s < samples; s++)
+            {
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(3, 3), scratch.Slice(3, 3));
+                ForwardLayer2(parameters, scratch.Slice(3, 3), output.Slice(s * OutputCount, OutputCount),
+                    output.Slice(s * OutputCount, OutputCount));
+            }
+        }
+
+        /// <summary>The summed loss of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        public static float Loss(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> target, int samples)
+        {
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<float> scratch = buffer;
             float loss = 0F;
+            // Each hidden layer writes a where it wrote z (z and a share storage); the output layer keeps both for the loss.
             for (int s = 0; s < samples; s++)
             {
                 ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(3, 3), scratch.Slice(3, 3));
@@ -119,31 +198,24 @@ namespace Demo
             return loss;
         }
 
-        /// <summary>
-        /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
-        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers: not for concurrent use.
-        /// </summary>
-        /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
-        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
-        public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+        /// <summary>Backward of <paramref name="samples"/> samples: their gradients added, their losses summed.</summary>
+        public static float Backward(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> trace, ReadOnlySpan<float> input,
+            ReadOnlySpan<float> target, int samples)
         {
-            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
             float loss = 0F;
             for (int s = 0; s < samples; s++)
             {
-                loss += BackwardSample(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));
+                loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
+                    target.Slice(s * OutputCount, OutputCount));
             }
 
             return loss;
         }
 
         /// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>
-        private float BackwardSample(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+        private static float BackwardSample(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> trace, ReadOnlySpan<float> input,
+            ReadOnlySpan<float> target)
         {
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            global::System.Span<float> gradients = _gradients;
-            global::System.Span<float> trace = _trace;
-
             // Forward, keeping every layer's z and a for the backward sweep.
             ForwardLayer1(parameters, input, trace.Slice(0, 3), trace.Slice(3, 3));
             ForwardLayer2(parameters, trace.Slice(3, 3), trace.Slice(9, 2), trace.Slice(11, 2));
@@ -158,28 +230,11 @@ namespace Demo
             return loss;
         }
 
-        /// <summary>Sets every gradient to zero.</summary>
-        public void ZeroGradients() => ((global::System.Span<float>)_gradients).Clear();
-
-        /// <summary>
-        /// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)
-        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
-        /// </summary>
-        public void Initialize(int seed) => global::Unrolled.Initializer.Initialize<float>(Spec, _parameters, seed);
-
-        global::Unrolled.NetworkSpec global::Unrolled.INetwork<float>.Spec => Spec;
-
-        int global::Unrolled.INetwork<float>.InputCount => InputCount;
-
-        int global::Unrolled.INetwork<float>.OutputCount => OutputCount;
-
-        int global::Unrolled.INetwork<float>.ParameterCount => ParameterCount;
-
-        /// <summary>Layer 1 (Dense 2 -> 3, Sigmoid): z = x W1 + b1, a = sigmoid(z).</summary>
-        private static void ForwardLayer1(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, global::System.Span<float> a)
+        /// <summary>Layer 1 (Dense 2 -> 3, Sigmoid): z = x W1 + b1, a = sigmoid(z). z and a may be one span.</summary>
+        private static void ForwardLayer1(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> z, Span<float> a)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(0, 6); // W1[2, 3]: [i * 3 + j] connects input i to unit j
-            global::System.ReadOnlySpan<float> b = parameters.Slice(6, 3); // b1[3]
+            ReadOnlySpan<float> w = parameters.Slice(0, 6); // W1[2, 3]: [i * 3 + j] connects input i to unit j
+            ReadOnlySpan<float> b = parameters.Slice(6, 3); // b1[3]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 2);
             z = z.Slice(0, 3);
@@ -189,29 +244,29 @@ namespace Demo
             float x0 = x[0];
             float x1 = x[1];
             float z0 = b[0];
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[0], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[3], z0);
+            z0 = Fused.MultiplyAdd(x0, w[0], z0);
+            z0 = Fused.MultiplyAdd(x1, w[3], z0);
             float z1 = b[1];
-            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[1], z1);
-            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[4], z1);
+            z1 = Fused.MultiplyAdd(x0, w[1], z1);
+            z1 = Fused.MultiplyAdd(x1, w[4], z1);
             float z2 = b[2];
-            z2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[2], z2);
-            z2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[5], z2);
+            z2 = Fused.MultiplyAdd(x0, w[2], z2);
+            z2 = Fused.MultiplyAdd(x1, w[5], z2);
             z[0] = z0;
             z[1] = z1;
             z[2] = z2;
 
             // a = sigmoid(z) = 1 / (1 + e^-z)
-            a[0] = global::Unrolled.Numerics.FastMath.Sigmoid(z0);
-            a[1] = global::Unrolled.Numerics.FastMath.Sigmoid(z1);
-            a[2] = global::Unrolled.Numerics.FastMath.Sigmoid(z2);
+            a[0] = FastMath.Sigmoid(z0);
+            a[1] = FastMath.Sigmoid(z1);
+            a[2] = FastMath.Sigmoid(z2);
         }
 
-        /// <summary>Layer 2 (Dense 3 -> 2, Softmax): z = x W2 + b2, a = softmax(z).</summary>
-        private static void ForwardLayer2(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, global::System.Span<float> a)
+        /// <summary>Layer 2 (Dense 3 -> 2, Softmax): z = x W2 + b2, a = softmax(z). z and a may be one span.</summary>
+        private static void ForwardLayer2(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> z, Span<float> a)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(9, 6); // W2[3, 2]: [i * 2 + j] connects input i to unit j
-            global::System.ReadOnlySpan<float> b = parameters.Slice(15, 2); // b2[2]
+            ReadOnlySpan<float> w = parameters.Slice(9, 6); // W2[3, 2]: [i * 2 + j] connects input i to unit j
+            ReadOnlySpan<float> b = parameters.Slice(15, 2); // b2[2]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 3);
             z = z.Slice(0, 2);
@@ -222,28 +277,28 @@ namespace Demo
             float x1 = x[1];
             float x2 = x[2];
             float z0 = b[0];
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[0], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[2], z0);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, w[4], z0);
+            z0 = Fused.MultiplyAdd(x0, w[0], z0);
+            z0 = Fused.MultiplyAdd(x1, w[2], z0);
+            z0 = Fused.MultiplyAdd(x2, w[4], z0);
             float z1 = b[1];
-            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[1], z1);
-            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[3], z1);
-            z1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, w[5], z1);
+            z1 = Fused.MultiplyAdd(x0, w[1], z1);
+            z1 = Fused.MultiplyAdd(x1, w[3], z1);
+            z1 = Fused.MultiplyAdd(x2, w[5], z1);
             z[0] = z0;
             z[1] = z1;
 
             // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z)
             float max = z0;
-            max = global::System.MathF.Max(max, z1);
-            float e0 = global::Unrolled.Numerics.FastMath.Exp(z0 - max);
-            float e1 = global::Unrolled.Numerics.FastMath.Exp(z1 - max);
+            max = MathF.Max(max, z1);
+            float e0 = FastMath.Exp(z0 - max);
+            float e1 = FastMath.Exp(z1 - max);
             float sum = e0 + e1;
             a[0] = e0 / sum;
             a[1] = e1 / sum;
         }
 
         /// <summary>Forward for 8 samples at once, one per lane of a 256-bit vector: h = f(x W + b) with every weight broadcast.</summary>
-        private static void ForwardLanes(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        private static void ForwardLanes(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output)
         {
             // Constant lengths let the JIT drop the bounds checks below.
             parameters = parameters.Slice(0, ParameterCount);
@@ -251,38 +306,38 @@ namespace Demo
             output = output.Slice(0, 16);
 
             // Gather: x{i} holds input i of each sample.
-            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.Create(input[0], input[2], input[4], input[6], input[8], input[10], input[12], input[14]);
-            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.Create(input[1], input[3], input[5], input[7], input[9], input[11], input[13], input[15]);
+            Vector256<float> x0 = Vector256.Create(input[0], input[2], input[4], input[6], input[8], input[10], input[12], input[14]);
+            Vector256<float> x1 = Vector256.Create(input[1], input[3], input[5], input[7], input[9], input[11], input[13], input[15]);
 
             // Layer 1 (Dense 2 -> 3, Sigmoid): z = x W1 + b1, a = sigmoid(z) = 1 / (1 + e^-z)
-            global::System.Runtime.Intrinsics.Vector256<float> h1_0 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[6]);
-            h1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[0]), h1_0);
-            h1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[3]), h1_0);
-            global::System.Runtime.Intrinsics.Vector256<float> h1_1 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[7]);
-            h1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[1]), h1_1);
-            h1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[4]), h1_1);
-            global::System.Runtime.Intrinsics.Vector256<float> h1_2 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[8]);
-            h1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[2]), h1_2);
-            h1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[5]), h1_2);
-            h1_0 = global::Unrolled.Numerics.FastMath.Sigmoid(h1_0);
-            h1_1 = global::Unrolled.Numerics.FastMath.Sigmoid(h1_1);
-            h1_2 = global::Unrolled.Numerics.FastMath.Sigmoid(h1_2);
+            Vector256<float> h1_0 = Vector256.Create(parameters[6]);
+            h1_0 = Fused.MultiplyAdd(x0, Vector256.Create(parameters[0]), h1_0);
+            h1_0 = Fused.MultiplyAdd(x1, Vector256.Create(parameters[3]), h1_0);
+            Vector256<float> h1_1 = Vector256.Create(parameters[7]);
+            h1_1 = Fused.MultiplyAdd(x0, Vector256.Create(parameters[1]), h1_1);
+            h1_1 = Fused.MultiplyAdd(x1, Vector256.Create(parameters[4]), h1_1);
+            Vector256<float> h1_2 = Vector256.Create(parameters[8]);
+            h1_2 = Fused.MultiplyAdd(x0, Vector256.Create(parameters[2]), h1_2);
+            h1_2 = Fused.MultiplyAdd(x1, Vector256.Create(parameters[5]), h1_2);
+            h1_0 = FastMath.Sigmoid(h1_0);
+            h1_1 = FastMath.Sigmoid(h1_1);
+            h1_2 = FastMath.Sigmoid(h1_2);
 
             // Layer 2 (Dense 3 -> 2, Softmax): z = x W2 + b2, a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z)
-            global::System.Runtime.Intrinsics.Vector256<float> h2_0 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[15]);
-            h2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[9]), h2_0);
-            h2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[11]), h2_0);
-            h2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_2, global::System.Runtime.Intrinsics.Vector256.Create(parameters[13]), h2_0);
-            global::System.Runtime.Intrinsics.Vector256<float> h2_1 = global::System.Runtime.Intrinsics.Vector256.Create(parameters[16]);
-            h2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_0, global::System.Runtime.Intrinsics.Vector256.Create(parameters[10]), h2_1);
-            h2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_1, global::System.Runtime.Intrinsics.Vector256.Create(parameters[12]), h2_1);
-            h2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(h1_2, global::System.Runtime.Intrinsics.Vector256.Create(parameters[14]), h2_1);
+            Vector256<float> h2_0 = Vector256.Create(parameters[15]);
+            h2_0 = Fused.MultiplyAdd(h1_0, Vector256.Create(parameters[9]), h2_0);
+            h2_0 = Fused.MultiplyAdd(h1_1, Vector256.Create(parameters[11]), h2_0);
+            h2_0 = Fused.MultiplyAdd(h1_2, Vector256.Create(parameters[13]), h2_0);
+            Vector256<float> h2_1 = Vector256.Create(parameters[16]);
+            h2_1 = Fused.MultiplyAdd(h1_0, Vector256.Create(parameters[10]), h2_1);
+            h2_1 = Fused.MultiplyAdd(h1_1, Vector256.Create(parameters[12]), h2_1);
+            h2_1 = Fused.MultiplyAdd(h1_2, Vector256.Create(parameters[14]), h2_1);
             // Softmax across the units, per lane, shifted by each sample's largest logit.
-            global::System.Runtime.Intrinsics.Vector256<float> max = h2_0;
-            max = global::System.Runtime.Intrinsics.Vector256.Max(max, h2_1);
-            h2_0 = global::Unrolled.Numerics.FastMath.Exp(h2_0 - max);
-            h2_1 = global::Unrolled.Numerics.FastMath.Exp(h2_1 - max);
-            global::System.Runtime.Intrinsics.Vector256<float> sum = h2_0 + h2_1;
+            Vector256<float> max = h2_0;
+            max = Vector256.Max(max, h2_1);
+            h2_0 = FastMath.Exp(h2_0 - max);
+            h2_1 = FastMath.Exp(h2_1 - max);
+            Vector256<float> sum = h2_0 + h2_1;
             h2_0 /= sum;
             h2_1 /= sum;
 
@@ -295,47 +350,48 @@ namespace Demo
         }
 
         /// <summary>Forward of one sample, every layer's values in locals (vectors of up to 128 bits).</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ForwardSample(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ForwardSample(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> y)
         {
             // Constant lengths let the JIT drop the bounds checks below.
             parameters = parameters.Slice(0, ParameterCount);
             x = x.Slice(0, 2);
             y = y.Slice(0, 2);
-            ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            ref float p = ref MemoryMarshal.GetReference(parameters);
 
             // Layer 1 (Dense 2 -> 3, Sigmoid): z = x W1 + b1, a = sigmoid(z) = 1 / (1 + e^-z)
             // 3 units in one vector: lane 3 is padding, computed but never used.
-            global::System.Runtime.Intrinsics.Vector128<float> z1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 6);
-            global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
-            z1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p), z1_0);
-            global::System.Runtime.Intrinsics.Vector128<float> x1_1 = global::System.Runtime.Intrinsics.Vector128.Create(x[1]);
-            z1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 3), z1_0);
-            global::System.Runtime.Intrinsics.Vector128<float> a1_0 = global::Unrolled.Numerics.FastMath.Sigmoid(z1_0);
+            Vector128<float> z1_0 = Vector128.LoadUnsafe(ref p, 6);
+            Vector128<float> x1_0 = Vector128.Create(x[0]);
+            z1_0 = Fused.MultiplyAdd(x1_0, Vector128.LoadUnsafe(ref p), z1_0);
+            Vector128<float> x1_1 = Vector128.Create(x[1]);
+            z1_0 = Fused.MultiplyAdd(x1_1, Vector128.LoadUnsafe(ref p, 3), z1_0);
+            Vector128<float> a1_0 = FastMath.Sigmoid(z1_0);
 
             // Layer 2 (Dense 3 -> 2, Softmax): z = x W2 + b2, a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z)
             // 2 units in one vector: lanes 2 to 3 are padding, computed but never used.
             // The bias ends the parameters: read the 4 floats that end there and move it to the first lanes.
-            global::System.Runtime.Intrinsics.Vector128<float> z2_0 = global::System.Runtime.Intrinsics.Vector128.Shuffle(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 13), global::System.Runtime.Intrinsics.Vector128.Create(2, 3, 3, 3));
-            global::System.Runtime.Intrinsics.Vector128<float> x2_0 = global::System.Runtime.Intrinsics.Vector128.Shuffle(a1_0, global::System.Runtime.Intrinsics.Vector128.Create((int)0));
-            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 9), z2_0);
-            global::System.Runtime.Intrinsics.Vector128<float> x2_1 = global::System.Runtime.Intrinsics.Vector128.Shuffle(a1_0, global::System.Runtime.Intrinsics.Vector128.Create((int)1));
-            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 11), z2_0);
-            global::System.Runtime.Intrinsics.Vector128<float> x2_2 = global::System.Runtime.Intrinsics.Vector128.Shuffle(a1_0, global::System.Runtime.Intrinsics.Vector128.Create((int)2));
-            z2_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2_2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 13), z2_0);
+            Vector128<float> z2_0 = Vector128.Shuffle(Vector128.LoadUnsafe(ref p, 13), Vector128.Create(2, 3, 3, 3));
+            Vector128<float> x2_0 = Vector128.Shuffle(a1_0, Vector128.Create((int)0));
+            z2_0 = Fused.MultiplyAdd(x2_0, Vector128.LoadUnsafe(ref p, 9), z2_0);
+            Vector128<float> x2_1 = Vector128.Shuffle(a1_0, Vector128.Create((int)1));
+            z2_0 = Fused.MultiplyAdd(x2_1, Vector128.LoadUnsafe(ref p, 11), z2_0);
+            Vector128<float> x2_2 = Vector128.Shuffle(a1_0, Vector128.Create((int)2));
+            z2_0 = Fused.MultiplyAdd(x2_2, Vector128.LoadUnsafe(ref p, 13), z2_0);
             // softmax over the real lanes: the padding neither wins the max nor adds to the sum.
-            global::System.Runtime.Intrinsics.Vector128<float> real = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(-1, -1, 0, 0));
-            global::System.Runtime.Intrinsics.Vector128<float> logits = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(real, z2_0, global::System.Runtime.Intrinsics.Vector128.Create(float.NegativeInfinity));
-            global::System.Runtime.Intrinsics.Vector128<float> max = global::System.Runtime.Intrinsics.Vector128.Max(logits, global::System.Runtime.Intrinsics.Vector128.Shuffle(logits, global::System.Runtime.Intrinsics.Vector128.Create(2, 3, 0, 1)));
-            max = global::System.Runtime.Intrinsics.Vector128.Max(max, global::System.Runtime.Intrinsics.Vector128.Shuffle(max, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2)));
-            global::System.Runtime.Intrinsics.Vector128<float> e = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(real, global::Unrolled.Numerics.FastMath.Exp(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(real, z2_0 - max, global::System.Runtime.Intrinsics.Vector128<float>.Zero)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-            global::System.Runtime.Intrinsics.Vector128<float> a2_0 = e / global::System.Runtime.Intrinsics.Vector128.Create(global::Unrolled.Numerics.Horizontal.Sum(e));
-            y[0] = global::System.Runtime.Intrinsics.Vector128.GetElement(a2_0, 0);
-            y[1] = global::System.Runtime.Intrinsics.Vector128.GetElement(a2_0, 1);
+            Vector128<float> real = Vector128.AsSingle(Vector128.Create(-1, -1, 0, 0));
+            Vector128<float> logits = Vector128.ConditionalSelect(real, z2_0, Vector128.Create(float.NegativeInfinity));
+            Vector128<float> max = Vector128.Max(logits, Vector128.Shuffle(logits, Vector128.Create(2, 3, 0, 1)));
+            max = Vector128.Max(max, Vector128.Shuffle(max, Vector128.Create(1, 0, 3, 2)));
+            Vector128<float> e = Vector128.ConditionalSelect(real, FastMath.Exp(Vector128.ConditionalSelect(real, z2_0 - max, Vector128<float>.Zero)),
+                Vector128<float>.Zero);
+            Vector128<float> a2_0 = e / Vector128.Create(Horizontal.Sum(e));
+            y[0] = Vector128.GetElement(a2_0, 0);
+            y[1] = Vector128.GetElement(a2_0, 1);
         }
 
         /// <summary>The loss of one sample from the output layer's z and a.</summary>
-        private static float ComputeLoss(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> target)
+        private static float ComputeLoss(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> target)
         {
             z = z.Slice(0, 2);
             a = a.Slice(0, 2);
@@ -345,16 +401,16 @@ namespace Demo
             float max = z[0];
             for (int k = 1; k < 2; k++)
             {
-                max = global::System.MathF.Max(max, z[k]);
+                max = MathF.Max(max, z[k]);
             }
 
             float exps = 0F;
             for (int k = 0; k < 2; k++)
             {
-                exps += global::System.MathF.Exp(z[k] - max);
+                exps += MathF.Exp(z[k] - max);
             }
 
-            float logSumExp = max + global::System.MathF.Log(exps);
+            float logSumExp = max + MathF.Log(exps);
             for (int k = 0; k < 2; k++)
             {
                 sum += target[k] * (logSumExp - z[k]);
@@ -364,7 +420,7 @@ namespace Demo
         }
 
         /// <summary>dL/dz of the output layer, written to <paramref name="delta"/>.</summary>
-        private static void OutputDelta(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+        private static void OutputDelta(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> target, Span<float> delta)
         {
             z = z.Slice(0, 2);
             a = a.Slice(0, 2);
@@ -387,11 +443,12 @@ namespace Demo
         /// Layer 2 (Dense 3 -> 2, Softmax), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW2 += xT delta and db2 += delta, and writes dL/dx = W delta to previousDelta.
         /// </summary>
-        private static void BackwardLayer2(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.Span<float> delta, global::System.Span<float> previousDelta)
+        private static void BackwardLayer2(ReadOnlySpan<float> parameters, Span<float> gradients, ReadOnlySpan<float> x, ReadOnlySpan<float> z,
+            ReadOnlySpan<float> a, Span<float> delta, Span<float> previousDelta)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(9, 6); // W2[3, 2]: [i * 2 + j] connects input i to unit j
-            global::System.Span<float> gw = gradients.Slice(9, 6); // W2[3, 2]: [i * 2 + j] connects input i to unit j
-            global::System.Span<float> gb = gradients.Slice(15, 2); // b2[2]
+            ReadOnlySpan<float> w = parameters.Slice(9, 6); // W2[3, 2]: [i * 2 + j] connects input i to unit j
+            Span<float> dW = gradients.Slice(9, 6); // W2[3, 2]: [i * 2 + j] connects input i to unit j
+            Span<float> db = gradients.Slice(15, 2); // b2[2]
             x = x.Slice(0, 3);
             delta = delta.Slice(0, 2);
             previousDelta = previousDelta.Slice(0, 3);
@@ -402,33 +459,34 @@ namespace Demo
 
             // dW2 += xT delta: each weight's gradient is its input times its unit's delta.
             float x0 = x[0];
-            gw[0] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d0, gw[0]);
-            gw[1] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d1, gw[1]);
+            dW[0] = Fused.MultiplyAdd(x0, d0, dW[0]);
+            dW[1] = Fused.MultiplyAdd(x0, d1, dW[1]);
             float x1 = x[1];
-            gw[2] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d0, gw[2]);
-            gw[3] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d1, gw[3]);
+            dW[2] = Fused.MultiplyAdd(x1, d0, dW[2]);
+            dW[3] = Fused.MultiplyAdd(x1, d1, dW[3]);
             float x2 = x[2];
-            gw[4] = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, d0, gw[4]);
-            gw[5] = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, d1, gw[5]);
+            dW[4] = Fused.MultiplyAdd(x2, d0, dW[4]);
+            dW[5] = Fused.MultiplyAdd(x2, d1, dW[5]);
 
             // db2 += delta
-            gb[0] += d0;
-            gb[1] += d1;
+            db[0] += d0;
+            db[1] += d1;
 
             // dL/dx = W2 delta: what each input of this layer contributed, for layer 1.
-            previousDelta[0] = global::Unrolled.Numerics.Fused.MultiplyAdd(w[1], d1, w[0] * d0);
-            previousDelta[1] = global::Unrolled.Numerics.Fused.MultiplyAdd(w[3], d1, w[2] * d0);
-            previousDelta[2] = global::Unrolled.Numerics.Fused.MultiplyAdd(w[5], d1, w[4] * d0);
+            previousDelta[0] = Fused.MultiplyAdd(w[1], d1, w[0] * d0);
+            previousDelta[1] = Fused.MultiplyAdd(w[3], d1, w[2] * d0);
+            previousDelta[2] = Fused.MultiplyAdd(w[5], d1, w[4] * d0);
         }
 
         /// <summary>
         /// Layer 1 (Dense 2 -> 3, Sigmoid), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW1 += xT delta and db1 += delta.
         /// </summary>
-        private static void BackwardLayer1(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.Span<float> delta)
+        private static void BackwardLayer1(ReadOnlySpan<float> parameters, Span<float> gradients, ReadOnlySpan<float> x, ReadOnlySpan<float> z,
+            ReadOnlySpan<float> a, Span<float> delta)
         {
-            global::System.Span<float> gw = gradients.Slice(0, 6); // W1[2, 3]: [i * 3 + j] connects input i to unit j
-            global::System.Span<float> gb = gradients.Slice(6, 3); // b1[3]
+            Span<float> dW = gradients.Slice(0, 6); // W1[2, 3]: [i * 3 + j] connects input i to unit j
+            Span<float> db = gradients.Slice(6, 3); // b1[3]
             x = x.Slice(0, 2);
             z = z.Slice(0, 3);
             a = a.Slice(0, 3);
@@ -441,37 +499,23 @@ namespace Demo
 
             // dW1 += xT delta: each weight's gradient is its input times its unit's delta.
             float x0 = x[0];
-            gw[0] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d0, gw[0]);
-            gw[1] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d1, gw[1]);
-            gw[2] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d2, gw[2]);
+            dW[0] = Fused.MultiplyAdd(x0, d0, dW[0]);
+            dW[1] = Fused.MultiplyAdd(x0, d1, dW[1]);
+            dW[2] = Fused.MultiplyAdd(x0, d2, dW[2]);
             float x1 = x[1];
-            gw[3] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d0, gw[3]);
-            gw[4] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d1, gw[4]);
-            gw[5] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d2, gw[5]);
+            dW[3] = Fused.MultiplyAdd(x1, d0, dW[3]);
+            dW[4] = Fused.MultiplyAdd(x1, d1, dW[4]);
+            dW[5] = Fused.MultiplyAdd(x1, d2, dW[5]);
 
             // db1 += delta
-            gb[0] += d0;
-            gb[1] += d1;
-            gb[2] += d2;
-        }
-
-        /// <summary>17 floats inline in the object: the parameters, and in a second field their gradients.</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
-        private struct ParameterBuffer
-        {
-            private float _element0;
-        }
-
-        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (15 floats).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(15)]
-        private struct TraceBuffer
-        {
-            private float _element0;
+            db[0] += d0;
+            db[1] += d1;
+            db[2] += d2;
         }
 
         /// <summary>Forward's and Loss's stack scratch: z and a of each layer (10 floats).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(10)]
-        private struct ScratchBuffer
+        [InlineArray(10)]
+        private struct Scratch
         {
             private float _element0;
         }

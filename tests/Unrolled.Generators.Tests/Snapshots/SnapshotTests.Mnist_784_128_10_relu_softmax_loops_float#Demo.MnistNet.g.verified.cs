@@ -10,8 +10,10 @@ namespace Demo
     /// 1      784 -&gt; 128  Relu        [784, 128] at [0, 100352)      [128] at [100352, 100480)  loops
     /// 2      128 -&gt; 10   Softmax     [128, 10] at [100480, 101760)  [10] at [101760, 101770)   loops
     /// </code>
-    /// <para>Loss: cross-entropy -sum_k t_k log softmax(z)_k from the logits z; its gradient is fused with the softmax, dL/dz = softmax(z) sum(t) - t.</para>
-    /// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF functions.</para>
+    /// <para>Loss: cross-entropy -sum_k t_k log softmax(z)_k from the logits z; its gradient is fused with the softmax, dL/dz = softmax(z) sum(t) -
+    /// t.</para>
+    /// <para>Activations: the approximations of Unrolled.Numerics.FastMath (see its error bounds); ExactActivations = true selects the MathF
+    /// functions.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Unrolled.Generators", "0.1.0")]
     partial class MnistNet : global::Unrolled.INetwork<float>
@@ -50,8 +52,9 @@ namespace Demo
         public global::System.Span<float> Gradients => _gradients;
 
         /// <summary>
-        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major [N, InputCount]
-        /// and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>: safe to call from many threads at once.
+        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major
+        /// [N, InputCount] and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>:
+        /// safe to call from many threads at once.
         /// </summary>
         /// <param name="input">784 inputs per sample.</param>
         /// <param name="output">Receives 10 outputs per sample.</param>
@@ -61,25 +64,7 @@ namespace Demo
             int samples = input.Length == InputCount && output.Length == OutputCount
                 ? 1
                 : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
-            // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<float> scratch = buffer;
-            int s = 0;
-            // Two samples at a time: each weight vector loaded once serves both.
-            for (; s + 1 < samples; s += 2)
-            {
-                ForwardLayer1Pair(parameters, input.Slice(s * InputCount, InputCount), input.Slice((s + 1) * InputCount, InputCount), scratch.Slice(128, 128), scratch.Slice(0, 128));
-                ForwardLayer2Pair(parameters, scratch.Slice(128, 128), scratch.Slice(0, 128), output.Slice(s * OutputCount, OutputCount), output.Slice((s + 1) * OutputCount, OutputCount));
-            }
-
-            // The last sample of an odd batch, or the only one.
-            for (; s < samples; s++)
-            {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(128, 128), scratch.Slice(128, 128));
-                ForwardLayer2(parameters, scratch.Slice(128, 128), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
-            }
+            global::Unrolled.Generated.MnistNetKernels.Forward(_parameters, input, output, samples);
         }
 
         /// <summary>
@@ -90,59 +75,20 @@ namespace Demo
         public float Loss(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
-            // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<float> scratch = buffer;
-            float loss = 0F;
-            for (int s = 0; s < samples; s++)
-            {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(128, 128), scratch.Slice(128, 128));
-                ForwardLayer2(parameters, scratch.Slice(128, 128), scratch.Slice(256, 10), scratch.Slice(266, 10));
-                loss += ComputeLoss(scratch.Slice(256, 10), scratch.Slice(266, 10), target.Slice(s * OutputCount, OutputCount));
-            }
-
-            return loss;
+            return global::Unrolled.Generated.MnistNetKernels.Loss(_parameters, input, target, samples);
         }
 
         /// <summary>
         /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
-        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers: not for concurrent use.
+        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers:
+        /// not for concurrent use.
         /// </summary>
         /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
         /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
-            float loss = 0F;
-            for (int s = 0; s < samples; s++)
-            {
-                loss += BackwardSample(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));
-            }
-
-            return loss;
-        }
-
-        /// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>
-        private float BackwardSample(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
-        {
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            global::System.Span<float> gradients = _gradients;
-            global::System.Span<float> trace = _trace;
-
-            // Forward, keeping every layer's z and a for the backward sweep.
-            ForwardLayer1(parameters, input, trace.Slice(0, 128), trace.Slice(128, 128));
-            ForwardLayer2(parameters, trace.Slice(128, 128), trace.Slice(384, 10), trace.Slice(394, 10));
-
-            // The loss, and its gradient with respect to the output layer's pre-activations z2.
-            float loss = ComputeLoss(trace.Slice(384, 10), trace.Slice(394, 10), target);
-            OutputDelta(trace.Slice(384, 10), trace.Slice(394, 10), target, trace.Slice(404, 10));
-
-            // Backward, last layer first: each layer adds its gradients and hands dL/dx to the layer before it.
-            BackwardLayer2(parameters, gradients, trace.Slice(128, 128), trace.Slice(384, 10), trace.Slice(394, 10), trace.Slice(404, 10), trace.Slice(256, 128));
-            BackwardLayer1(parameters, gradients, input, trace.Slice(0, 128), trace.Slice(128, 128), trace.Slice(256, 128));
-            return loss;
+            return global::Unrolled.Generated.MnistNetKernels.Backward(_parameters, _gradients, _trace, input, target, samples);
         }
 
         /// <summary>Sets every gradient to zero.</summary>
@@ -150,7 +96,8 @@ namespace Demo
 
         /// <summary>
         /// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)
-        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
+        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values
+        /// <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
         /// </summary>
         public void Initialize(int seed) => global::Unrolled.Initializer.Initialize<float>(Spec, _parameters, seed);
 
@@ -162,320 +109,267 @@ namespace Demo
 
         int global::Unrolled.INetwork<float>.ParameterCount => ParameterCount;
 
-        /// <summary>Layer 1 (Dense 784 -> 128, Relu): z = x W1 + b1, a = relu(z).</summary>
-        private static void ForwardLayer1(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, global::System.Span<float> a)
+        /// <summary>101770 floats inline in the object: the parameters, and in a second field their gradients.</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
+        private struct ParameterBuffer
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(0, 100352); // W1[784, 128]: [i * 128 + j] connects input i to unit j
-            global::System.ReadOnlySpan<float> b = parameters.Slice(100352, 128); // b1[128]
+            private float _element0;
+        }
+
+        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (414 floats).</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(414)]
+        private struct TraceBuffer
+        {
+            private float _element0;
+        }
+    }
+}
+
+namespace Unrolled.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+    using Unrolled.Numerics;
+
+    /// <summary>The kernels of Demo.MnistNet: what its Forward, Loss and Backward run. Visible in this file only.</summary>
+    file static class MnistNetKernels
+    {
+        private const int InputCount = 784;
+        private const int OutputCount = 10;
+        private const int ParameterCount = 101770;
+
+        /// <summary>Forward of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int samples)
+        {
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<float> scratch = buffer;
+            int s = 0;
+            // Two samples at a time: each weight vector loaded once serves both. Sample 0's values go to each layer's a region,
+            // sample 1's to its z region.
+            for (; s + 1 < samples; s += 2)
+            {
+                ForwardLayer1Pair(parameters, input.Slice(s * InputCount, InputCount), input.Slice((s + 1) * InputCount, InputCount),
+                    scratch.Slice(128, 128), scratch.Slice(0, 128));
+                ForwardLayer2Pair(parameters, scratch.Slice(128, 128), scratch.Slice(0, 128), output.Slice(s * OutputCount, OutputCount),
+                    output.Slice((s + 1) * OutputCount, OutputCount));
+            }
+
+            // The last sample of an odd batch, or the only one.
+            // Each layer writes a where it wrote z (z and a share storage): only the loss needs a z.
+            for (; s < samples; s++)
+            {
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(128, 128), scratch.Slice(128, 128));
+                ForwardLayer2(parameters, scratch.Slice(128, 128), output.Slice(s * OutputCount, OutputCount),
+                    output.Slice(s * OutputCount, OutputCount));
+            }
+        }
+
+        /// <summary>The summed loss of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        public static float Loss(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> target, int samples)
+        {
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<float> scratch = buffer;
+            float loss = 0F;
+            // Each hidden layer writes a where it wrote z (z and a share storage); the output layer keeps both for the loss.
+            for (int s = 0; s < samples; s++)
+            {
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(128, 128), scratch.Slice(128, 128));
+                ForwardLayer2(parameters, scratch.Slice(128, 128), scratch.Slice(256, 10), scratch.Slice(266, 10));
+                loss += ComputeLoss(scratch.Slice(256, 10), scratch.Slice(266, 10), target.Slice(s * OutputCount, OutputCount));
+            }
+
+            return loss;
+        }
+
+        /// <summary>Backward of <paramref name="samples"/> samples: their gradients added, their losses summed.</summary>
+        public static float Backward(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> trace, ReadOnlySpan<float> input,
+            ReadOnlySpan<float> target, int samples)
+        {
+            float loss = 0F;
+            for (int s = 0; s < samples; s++)
+            {
+                loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
+                    target.Slice(s * OutputCount, OutputCount));
+            }
+
+            return loss;
+        }
+
+        /// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>
+        private static float BackwardSample(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> trace, ReadOnlySpan<float> input,
+            ReadOnlySpan<float> target)
+        {
+            // Forward, keeping every layer's z and a for the backward sweep.
+            ForwardLayer1(parameters, input, trace.Slice(0, 128), trace.Slice(128, 128));
+            ForwardLayer2(parameters, trace.Slice(128, 128), trace.Slice(384, 10), trace.Slice(394, 10));
+
+            // The loss, and its gradient with respect to the output layer's pre-activations z2.
+            float loss = ComputeLoss(trace.Slice(384, 10), trace.Slice(394, 10), target);
+            OutputDelta(trace.Slice(384, 10), trace.Slice(394, 10), target, trace.Slice(404, 10));
+
+            // Backward, last layer first: each layer adds its gradients and hands dL/dx to the layer before it.
+            BackwardLayer2(parameters, gradients, trace.Slice(128, 128), trace.Slice(384, 10), trace.Slice(394, 10), trace.Slice(404, 10),
+                trace.Slice(256, 128));
+            BackwardLayer1(parameters, gradients, input, trace.Slice(0, 128), trace.Slice(128, 128), trace.Slice(256, 128));
+            return loss;
+        }
+
+        /// <summary>Layer 1 (Dense 784 -> 128, Relu): z = x W1 + b1, a = relu(z). z and a may be one span.</summary>
+        private static void ForwardLayer1(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> z, Span<float> a)
+        {
+            ReadOnlySpan<float> w = parameters.Slice(0, 100352); // W1[784, 128]: [i * 128 + j] connects input i to unit j
+            ReadOnlySpan<float> b = parameters.Slice(100352, 128); // b1[128]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 784);
             z = z.Slice(0, 128);
             a = a.Slice(0, 128);
 
-            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref float wr = ref MemoryMarshal.GetReference(w);
+            ref float br = ref MemoryMarshal.GetReference(b);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            ref float ar = ref MemoryMarshal.GetReference(a);
 
             // z = b1 + x W1, a = relu(z) = max(z, 0): a vector of units per accumulator, each input broadcast against its row of W.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
+                // Units 0 to 127 in tiles of 128: 8 vectors of sums per pass over the inputs.
+                for (int j = 0; j < 128; j += 128)
                 {
-                    // units 0 to 127
-                    global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 16);
-                    global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 32);
-                    global::System.Runtime.Intrinsics.Vector512<float> acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 48);
-                    global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 64);
-                    global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 80);
-                    global::System.Runtime.Intrinsics.Vector512<float> acc6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 96);
-                    global::System.Runtime.Intrinsics.Vector512<float> acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 112);
+                    Vector512<float> tile0 = Vector512.LoadUnsafe(ref br, (nuint)j);
+                    Vector512<float> tile1 = Vector512.LoadUnsafe(ref br, (nuint)(j + 16));
+                    Vector512<float> tile2 = Vector512.LoadUnsafe(ref br, (nuint)(j + 32));
+                    Vector512<float> tile3 = Vector512.LoadUnsafe(ref br, (nuint)(j + 48));
+                    Vector512<float> tile4 = Vector512.LoadUnsafe(ref br, (nuint)(j + 64));
+                    Vector512<float> tile5 = Vector512.LoadUnsafe(ref br, (nuint)(j + 80));
+                    Vector512<float> tile6 = Vector512.LoadUnsafe(ref br, (nuint)(j + 96));
+                    Vector512<float> tile7 = Vector512.LoadUnsafe(ref br, (nuint)(j + 112));
                     for (int i = 0; i < 784; i++)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector512<float> xi = global::System.Runtime.Intrinsics.Vector512.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), acc2);
-                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), acc3);
-                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), acc4);
-                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), acc5);
-                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), acc6);
-                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), acc7);
+                        ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
+                        Vector512<float> xi = Vector512.Create(x[i]);
+                        tile0 = Fused.MultiplyAdd(xi, Vector512.LoadUnsafe(ref row), tile0);
+                        tile1 = Fused.MultiplyAdd(xi, Vector512.LoadUnsafe(ref row, 16), tile1);
+                        tile2 = Fused.MultiplyAdd(xi, Vector512.LoadUnsafe(ref row, 32), tile2);
+                        tile3 = Fused.MultiplyAdd(xi, Vector512.LoadUnsafe(ref row, 48), tile3);
+                        tile4 = Fused.MultiplyAdd(xi, Vector512.LoadUnsafe(ref row, 64), tile4);
+                        tile5 = Fused.MultiplyAdd(xi, Vector512.LoadUnsafe(ref row, 80), tile5);
+                        tile6 = Fused.MultiplyAdd(xi, Vector512.LoadUnsafe(ref row, 96), tile6);
+                        tile7 = Fused.MultiplyAdd(xi, Vector512.LoadUnsafe(ref row, 112), tile7);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref zr, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref zr, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref zr, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref zr, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref zr, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref zr, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref zr, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc4, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc5, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc6, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(acc7, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref ar, 112);
+                    Vector512.StoreUnsafe(tile0, ref zr, (nuint)j);
+                    Vector512.StoreUnsafe(tile1, ref zr, (nuint)(j + 16));
+                    Vector512.StoreUnsafe(tile2, ref zr, (nuint)(j + 32));
+                    Vector512.StoreUnsafe(tile3, ref zr, (nuint)(j + 48));
+                    Vector512.StoreUnsafe(tile4, ref zr, (nuint)(j + 64));
+                    Vector512.StoreUnsafe(tile5, ref zr, (nuint)(j + 80));
+                    Vector512.StoreUnsafe(tile6, ref zr, (nuint)(j + 96));
+                    Vector512.StoreUnsafe(tile7, ref zr, (nuint)(j + 112));
+                    Vector512.StoreUnsafe(Vector512.Max(tile0, Vector512<float>.Zero), ref ar, (nuint)j);
+                    Vector512.StoreUnsafe(Vector512.Max(tile1, Vector512<float>.Zero), ref ar, (nuint)(j + 16));
+                    Vector512.StoreUnsafe(Vector512.Max(tile2, Vector512<float>.Zero), ref ar, (nuint)(j + 32));
+                    Vector512.StoreUnsafe(Vector512.Max(tile3, Vector512<float>.Zero), ref ar, (nuint)(j + 48));
+                    Vector512.StoreUnsafe(Vector512.Max(tile4, Vector512<float>.Zero), ref ar, (nuint)(j + 64));
+                    Vector512.StoreUnsafe(Vector512.Max(tile5, Vector512<float>.Zero), ref ar, (nuint)(j + 80));
+                    Vector512.StoreUnsafe(Vector512.Max(tile6, Vector512<float>.Zero), ref ar, (nuint)(j + 96));
+                    Vector512.StoreUnsafe(Vector512.Max(tile7, Vector512<float>.Zero), ref ar, (nuint)(j + 112));
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
+                // Units 0 to 127 in tiles of 64: 8 vectors of sums per pass over the inputs.
+                for (int j = 0; j < 128; j += 64)
                 {
-                    // units 0 to 63
-                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 8);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 16);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 24);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 32);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 40);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 48);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 56);
+                    Vector256<float> tile0 = Vector256.LoadUnsafe(ref br, (nuint)j);
+                    Vector256<float> tile1 = Vector256.LoadUnsafe(ref br, (nuint)(j + 8));
+                    Vector256<float> tile2 = Vector256.LoadUnsafe(ref br, (nuint)(j + 16));
+                    Vector256<float> tile3 = Vector256.LoadUnsafe(ref br, (nuint)(j + 24));
+                    Vector256<float> tile4 = Vector256.LoadUnsafe(ref br, (nuint)(j + 32));
+                    Vector256<float> tile5 = Vector256.LoadUnsafe(ref br, (nuint)(j + 40));
+                    Vector256<float> tile6 = Vector256.LoadUnsafe(ref br, (nuint)(j + 48));
+                    Vector256<float> tile7 = Vector256.LoadUnsafe(ref br, (nuint)(j + 56));
                     for (int i = 0; i < 784; i++)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), acc2);
-                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24), acc3);
-                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), acc4);
-                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40), acc5);
-                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), acc6);
-                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56), acc7);
+                        ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
+                        Vector256<float> xi = Vector256.Create(x[i]);
+                        tile0 = Fused.MultiplyAdd(xi, Vector256.LoadUnsafe(ref row), tile0);
+                        tile1 = Fused.MultiplyAdd(xi, Vector256.LoadUnsafe(ref row, 8), tile1);
+                        tile2 = Fused.MultiplyAdd(xi, Vector256.LoadUnsafe(ref row, 16), tile2);
+                        tile3 = Fused.MultiplyAdd(xi, Vector256.LoadUnsafe(ref row, 24), tile3);
+                        tile4 = Fused.MultiplyAdd(xi, Vector256.LoadUnsafe(ref row, 32), tile4);
+                        tile5 = Fused.MultiplyAdd(xi, Vector256.LoadUnsafe(ref row, 40), tile5);
+                        tile6 = Fused.MultiplyAdd(xi, Vector256.LoadUnsafe(ref row, 48), tile6);
+                        tile7 = Fused.MultiplyAdd(xi, Vector256.LoadUnsafe(ref row, 56), tile7);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref zr, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref zr, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref zr, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref zr, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref zr, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref zr, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc4, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc5, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc6, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc7, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 56);
-                }
-
-                {
-                    // units 64 to 127
-                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 64);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 72);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 80);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 88);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 96);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 104);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 112);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 120);
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector256<float> xi = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), acc2);
-                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88), acc3);
-                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), acc4);
-                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104), acc5);
-                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112), acc6);
-                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120), acc7);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref zr, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref zr, 88);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref zr, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref zr, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref zr, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref zr, 120);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 88);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc4, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc5, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc6, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(acc7, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref ar, 120);
+                    Vector256.StoreUnsafe(tile0, ref zr, (nuint)j);
+                    Vector256.StoreUnsafe(tile1, ref zr, (nuint)(j + 8));
+                    Vector256.StoreUnsafe(tile2, ref zr, (nuint)(j + 16));
+                    Vector256.StoreUnsafe(tile3, ref zr, (nuint)(j + 24));
+                    Vector256.StoreUnsafe(tile4, ref zr, (nuint)(j + 32));
+                    Vector256.StoreUnsafe(tile5, ref zr, (nuint)(j + 40));
+                    Vector256.StoreUnsafe(tile6, ref zr, (nuint)(j + 48));
+                    Vector256.StoreUnsafe(tile7, ref zr, (nuint)(j + 56));
+                    Vector256.StoreUnsafe(Vector256.Max(tile0, Vector256<float>.Zero), ref ar, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.Max(tile1, Vector256<float>.Zero), ref ar, (nuint)(j + 8));
+                    Vector256.StoreUnsafe(Vector256.Max(tile2, Vector256<float>.Zero), ref ar, (nuint)(j + 16));
+                    Vector256.StoreUnsafe(Vector256.Max(tile3, Vector256<float>.Zero), ref ar, (nuint)(j + 24));
+                    Vector256.StoreUnsafe(Vector256.Max(tile4, Vector256<float>.Zero), ref ar, (nuint)(j + 32));
+                    Vector256.StoreUnsafe(Vector256.Max(tile5, Vector256<float>.Zero), ref ar, (nuint)(j + 40));
+                    Vector256.StoreUnsafe(Vector256.Max(tile6, Vector256<float>.Zero), ref ar, (nuint)(j + 48));
+                    Vector256.StoreUnsafe(Vector256.Max(tile7, Vector256<float>.Zero), ref ar, (nuint)(j + 56));
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
+                // Units 0 to 127 in tiles of 32: 8 vectors of sums per pass over the inputs.
+                for (int j = 0; j < 128; j += 32)
                 {
-                    // units 0 to 31
-                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 8);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 12);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 16);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 20);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 24);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 28);
+                    Vector128<float> tile0 = Vector128.LoadUnsafe(ref br, (nuint)j);
+                    Vector128<float> tile1 = Vector128.LoadUnsafe(ref br, (nuint)(j + 4));
+                    Vector128<float> tile2 = Vector128.LoadUnsafe(ref br, (nuint)(j + 8));
+                    Vector128<float> tile3 = Vector128.LoadUnsafe(ref br, (nuint)(j + 12));
+                    Vector128<float> tile4 = Vector128.LoadUnsafe(ref br, (nuint)(j + 16));
+                    Vector128<float> tile5 = Vector128.LoadUnsafe(ref br, (nuint)(j + 20));
+                    Vector128<float> tile6 = Vector128.LoadUnsafe(ref br, (nuint)(j + 24));
+                    Vector128<float> tile7 = Vector128.LoadUnsafe(ref br, (nuint)(j + 28));
                     for (int i = 0; i < 784; i++)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), acc2);
-                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12), acc3);
-                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), acc4);
-                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20), acc5);
-                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24), acc6);
-                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28), acc7);
+                        ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
+                        Vector128<float> xi = Vector128.Create(x[i]);
+                        tile0 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row), tile0);
+                        tile1 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row, 4), tile1);
+                        tile2 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row, 8), tile2);
+                        tile3 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row, 12), tile3);
+                        tile4 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row, 16), tile4);
+                        tile5 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row, 20), tile5);
+                        tile6 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row, 24), tile6);
+                        tile7 = Fused.MultiplyAdd(xi, Vector128.LoadUnsafe(ref row, 28), tile7);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref zr, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref zr, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref zr, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref zr, 28);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 28);
-                }
-
-                {
-                    // units 32 to 63
-                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 32);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 36);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 40);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 44);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 48);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 52);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 56);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 60);
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40), acc2);
-                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44), acc3);
-                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), acc4);
-                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52), acc5);
-                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56), acc6);
-                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60), acc7);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 44);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref zr, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref zr, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref zr, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref zr, 60);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 44);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 60);
-                }
-
-                {
-                    // units 64 to 95
-                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 64);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 68);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 72);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 76);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 80);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 84);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 88);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 92);
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72), acc2);
-                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76), acc3);
-                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), acc4);
-                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84), acc5);
-                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88), acc6);
-                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92), acc7);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 76);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref zr, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref zr, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref zr, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref zr, 92);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 76);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 92);
-                }
-
-                {
-                    // units 96 to 127
-                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 96);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 100);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 104);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 108);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 112);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 116);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 120);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 124);
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> xi = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104), acc2);
-                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108), acc3);
-                        acc4 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112), acc4);
-                        acc5 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116), acc5);
-                        acc6 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120), acc6);
-                        acc7 = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124), acc7);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 108);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref zr, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref zr, 116);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref zr, 120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref zr, 124);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 108);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 116);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref ar, 124);
+                    Vector128.StoreUnsafe(tile0, ref zr, (nuint)j);
+                    Vector128.StoreUnsafe(tile1, ref zr, (nuint)(j + 4));
+                    Vector128.StoreUnsafe(tile2, ref zr, (nuint)(j + 8));
+                    Vector128.StoreUnsafe(tile3, ref zr, (nuint)(j + 12));
+                    Vector128.StoreUnsafe(tile4, ref zr, (nuint)(j + 16));
+                    Vector128.StoreUnsafe(tile5, ref zr, (nuint)(j + 20));
+                    Vector128.StoreUnsafe(tile6, ref zr, (nuint)(j + 24));
+                    Vector128.StoreUnsafe(tile7, ref zr, (nuint)(j + 28));
+                    Vector128.StoreUnsafe(Vector128.Max(tile0, Vector128<float>.Zero), ref ar, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.Max(tile1, Vector128<float>.Zero), ref ar, (nuint)(j + 4));
+                    Vector128.StoreUnsafe(Vector128.Max(tile2, Vector128<float>.Zero), ref ar, (nuint)(j + 8));
+                    Vector128.StoreUnsafe(Vector128.Max(tile3, Vector128<float>.Zero), ref ar, (nuint)(j + 12));
+                    Vector128.StoreUnsafe(Vector128.Max(tile4, Vector128<float>.Zero), ref ar, (nuint)(j + 16));
+                    Vector128.StoreUnsafe(Vector128.Max(tile5, Vector128<float>.Zero), ref ar, (nuint)(j + 20));
+                    Vector128.StoreUnsafe(Vector128.Max(tile6, Vector128<float>.Zero), ref ar, (nuint)(j + 24));
+                    Vector128.StoreUnsafe(Vector128.Max(tile7, Vector128<float>.Zero), ref ar, (nuint)(j + 28));
                 }
             }
             else
@@ -485,103 +379,99 @@ namespace Demo
                 for (int i = 0; i < 784; i++)
                 {
                     float xi = x[i];
-                    global::System.ReadOnlySpan<float> row = w.Slice(i * 128, 128);
+                    ReadOnlySpan<float> row = w.Slice(i * 128, 128);
                     for (int j = 0; j < 128; j++)
                     {
-                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        z[j] = Fused.MultiplyAdd(xi, row[j], z[j]);
                     }
                 }
 
                 for (int j = 0; j < 128; j++)
                 {
-                    a[j] = global::System.MathF.Max(z[j], 0F);
+                    a[j] = MathF.Max(z[j], 0F);
                 }
             }
         }
 
-        /// <summary>Layer 2 (Dense 128 -> 10, Softmax): z = x W2 + b2, a = softmax(z).</summary>
-        private static void ForwardLayer2(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, global::System.Span<float> a)
+        /// <summary>Layer 2 (Dense 128 -> 10, Softmax): z = x W2 + b2, a = softmax(z). z and a may be one span.</summary>
+        private static void ForwardLayer2(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> z, Span<float> a)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
-            global::System.ReadOnlySpan<float> b = parameters.Slice(101760, 10); // b2[10]
+            ReadOnlySpan<float> w = parameters.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
+            ReadOnlySpan<float> b = parameters.Slice(101760, 10); // b2[10]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 128);
             z = z.Slice(0, 10);
             a = a.Slice(0, 10);
 
-            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref float wr = ref MemoryMarshal.GetReference(w);
+            ref float br = ref MemoryMarshal.GetReference(b);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            ref float ar = ref MemoryMarshal.GetReference(a);
 
             // z = b2 + x W2: a vector of units per accumulator, each input broadcast against its row of W.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
+                // Units 0 to 9: the last vector ends at the last unit, overlapping the one before.
+                Vector256<float> acc0 = Vector256.LoadUnsafe(ref br);
+                Vector256<float> acc0_1 = Vector256<float>.Zero;
+                Vector256<float> acc0_2 = Vector256<float>.Zero;
+                Vector256<float> acc0_3 = Vector256<float>.Zero;
+                Vector256<float> acc1 = Vector256.LoadUnsafe(ref br, 2);
+                Vector256<float> acc1_1 = Vector256<float>.Zero;
+                Vector256<float> acc1_2 = Vector256<float>.Zero;
+                Vector256<float> acc1_3 = Vector256<float>.Zero;
+                // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                for (int i = 0; i < 128; i += 4)
                 {
-                    // units 0 to 9
-                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 2);
-                    global::System.Runtime.Intrinsics.Vector256<float> acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
-                    for (int i = 0; i < 128; i += 4)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 2), acc1);
-                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 1]);
-                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 10), acc0_1);
-                        acc1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12), acc1_1);
-                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 2]);
-                        acc0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 20), acc0_2);
-                        acc1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 22), acc1_2);
-                        global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 3]);
-                        acc0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 30), acc0_3);
-                        acc1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), acc1_3);
-                    }
-
-                    acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
-                    acc1 = acc1 + acc1_1 + acc1_2 + acc1_3;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 2);
+                    ref float row = ref Unsafe.Add(ref wr, i * 10);
+                    Vector256<float> x0 = Vector256.Create(x[i]);
+                    acc0 = Fused.MultiplyAdd(x0, Vector256.LoadUnsafe(ref row), acc0);
+                    acc1 = Fused.MultiplyAdd(x0, Vector256.LoadUnsafe(ref row, 2), acc1);
+                    Vector256<float> x1 = Vector256.Create(x[i + 1]);
+                    acc0_1 = Fused.MultiplyAdd(x1, Vector256.LoadUnsafe(ref row, 10), acc0_1);
+                    acc1_1 = Fused.MultiplyAdd(x1, Vector256.LoadUnsafe(ref row, 12), acc1_1);
+                    Vector256<float> x2 = Vector256.Create(x[i + 2]);
+                    acc0_2 = Fused.MultiplyAdd(x2, Vector256.LoadUnsafe(ref row, 20), acc0_2);
+                    acc1_2 = Fused.MultiplyAdd(x2, Vector256.LoadUnsafe(ref row, 22), acc1_2);
+                    Vector256<float> x3 = Vector256.Create(x[i + 3]);
+                    acc0_3 = Fused.MultiplyAdd(x3, Vector256.LoadUnsafe(ref row, 30), acc0_3);
+                    acc1_3 = Fused.MultiplyAdd(x3, Vector256.LoadUnsafe(ref row, 32), acc1_3);
                 }
+
+                acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
+                acc1 = acc1 + acc1_1 + acc1_2 + acc1_3;
+                Vector256.StoreUnsafe(acc0, ref zr);
+                Vector256.StoreUnsafe(acc1, ref zr, 2);
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
+                // Units 0 to 9: the last vector ends at the last unit, overlapping the one before.
+                Vector128<float> acc0 = Vector128.LoadUnsafe(ref br);
+                Vector128<float> acc0_1 = Vector128<float>.Zero;
+                Vector128<float> acc1 = Vector128.LoadUnsafe(ref br, 4);
+                Vector128<float> acc1_1 = Vector128<float>.Zero;
+                Vector128<float> acc2 = Vector128.LoadUnsafe(ref br, 6);
+                Vector128<float> acc2_1 = Vector128<float>.Zero;
+                // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                for (int i = 0; i < 128; i += 2)
                 {
-                    // units 0 to 9
-                    global::System.Runtime.Intrinsics.Vector128<float> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<float> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<float> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
-                    global::System.Runtime.Intrinsics.Vector128<float> acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
-                    for (int i = 0; i < 128; i += 2)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6), acc2);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[i + 1]);
-                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 10), acc0_1);
-                        acc1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 14), acc1_1);
-                        acc2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), acc2_1);
-                    }
-
-                    acc0 = acc0 + acc0_1;
-                    acc1 = acc1 + acc1_1;
-                    acc2 = acc2 + acc2_1;
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 6);
+                    ref float row = ref Unsafe.Add(ref wr, i * 10);
+                    Vector128<float> x0 = Vector128.Create(x[i]);
+                    acc0 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref row), acc0);
+                    acc1 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref row, 4), acc1);
+                    acc2 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref row, 6), acc2);
+                    Vector128<float> x1 = Vector128.Create(x[i + 1]);
+                    acc0_1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref row, 10), acc0_1);
+                    acc1_1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref row, 14), acc1_1);
+                    acc2_1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref row, 16), acc2_1);
                 }
+
+                acc0 = acc0 + acc0_1;
+                acc1 = acc1 + acc1_1;
+                acc2 = acc2 + acc2_1;
+                Vector128.StoreUnsafe(acc0, ref zr);
+                Vector128.StoreUnsafe(acc1, ref zr, 4);
+                Vector128.StoreUnsafe(acc2, ref zr, 6);
             }
             else
             {
@@ -590,10 +480,10 @@ namespace Demo
                 for (int i = 0; i < 128; i++)
                 {
                     float xi = x[i];
-                    global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
+                    ReadOnlySpan<float> row = w.Slice(i * 10, 10);
                     for (int j = 0; j < 10; j++)
                     {
-                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        z[j] = Fused.MultiplyAdd(xi, row[j], z[j]);
                     }
                 }
             }
@@ -602,13 +492,13 @@ namespace Demo
             float max = z[0];
             for (int j = 1; j < 10; j++)
             {
-                max = global::System.MathF.Max(max, z[j]);
+                max = MathF.Max(max, z[j]);
             }
 
             float sum = 0F;
             for (int j = 0; j < 10; j++)
             {
-                a[j] = global::Unrolled.Numerics.FastMath.Exp(z[j] - max);
+                a[j] = FastMath.Exp(z[j] - max);
                 sum += a[j];
             }
 
@@ -619,790 +509,273 @@ namespace Demo
         }
 
         /// <summary>Layer 1 (Dense 784 -> 128, Relu) for two samples at once: a = relu(x W1 + b1), each weight vector loaded once for both.</summary>
-        private static void ForwardLayer1Pair(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x0, global::System.ReadOnlySpan<float> x1, global::System.Span<float> a0, global::System.Span<float> a1)
+        private static void ForwardLayer1Pair(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, Span<float> a0,
+            Span<float> a1)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(0, 100352); // W1[784, 128]: [i * 128 + j] connects input i to unit j
-            global::System.ReadOnlySpan<float> b = parameters.Slice(100352, 128); // b1[128]
+            ReadOnlySpan<float> w = parameters.Slice(0, 100352); // W1[784, 128]: [i * 128 + j] connects input i to unit j
+            ReadOnlySpan<float> b = parameters.Slice(100352, 128); // b1[128]
             // Constant lengths let the JIT drop the bounds checks below.
             x0 = x0.Slice(0, 784);
             x1 = x1.Slice(0, 784);
             a0 = a0.Slice(0, 128);
             a1 = a1.Slice(0, 128);
 
-            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref float a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
-            ref float a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+            ref float wr = ref MemoryMarshal.GetReference(w);
+            ref float br = ref MemoryMarshal.GetReference(b);
+            ref float a0r = ref MemoryMarshal.GetReference(a0);
+            ref float a1r = ref MemoryMarshal.GetReference(a1);
 
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
+                // Units 0 to 127 of both samples in tiles of 64: 4 vectors of sums per sample.
+                for (int j = 0; j < 128; j += 64)
                 {
-                    // units 0 to 63 of both samples
-                    global::System.Runtime.Intrinsics.Vector512<float> s0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector512<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector512<float> s0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 16);
-                    global::System.Runtime.Intrinsics.Vector512<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector512<float> s0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 32);
-                    global::System.Runtime.Intrinsics.Vector512<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector512<float> s0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 48);
-                    global::System.Runtime.Intrinsics.Vector512<float> s1_3 = s0_3;
+                    Vector512<float> tile0_0 = Vector512.LoadUnsafe(ref br, (nuint)j);
+                    Vector512<float> tile1_0 = tile0_0;
+                    Vector512<float> tile0_1 = Vector512.LoadUnsafe(ref br, (nuint)(j + 16));
+                    Vector512<float> tile1_1 = tile0_1;
+                    Vector512<float> tile0_2 = Vector512.LoadUnsafe(ref br, (nuint)(j + 32));
+                    Vector512<float> tile1_2 = tile0_2;
+                    Vector512<float> tile0_3 = Vector512.LoadUnsafe(ref br, (nuint)(j + 48));
+                    Vector512<float> tile1_3 = tile0_3;
                     for (int i = 0; i < 784; i++)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector512<float> x0_0 = global::System.Runtime.Intrinsics.Vector512.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector512<float> x1_0 = global::System.Runtime.Intrinsics.Vector512.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector512<float> w0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector512<float> w0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector512<float> w0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector512<float> w0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                        ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
+                        Vector512<float> x0_0 = Vector512.Create(x0[i]);
+                        Vector512<float> x1_0 = Vector512.Create(x1[i]);
+                        Vector512<float> w0_0 = Vector512.LoadUnsafe(ref row);
+                        tile0_0 = Fused.MultiplyAdd(x0_0, w0_0, tile0_0);
+                        tile1_0 = Fused.MultiplyAdd(x1_0, w0_0, tile1_0);
+                        Vector512<float> w0_1 = Vector512.LoadUnsafe(ref row, 16);
+                        tile0_1 = Fused.MultiplyAdd(x0_0, w0_1, tile0_1);
+                        tile1_1 = Fused.MultiplyAdd(x1_0, w0_1, tile1_1);
+                        Vector512<float> w0_2 = Vector512.LoadUnsafe(ref row, 32);
+                        tile0_2 = Fused.MultiplyAdd(x0_0, w0_2, tile0_2);
+                        tile1_2 = Fused.MultiplyAdd(x1_0, w0_2, tile1_2);
+                        Vector512<float> w0_3 = Vector512.LoadUnsafe(ref row, 48);
+                        tile0_3 = Fused.MultiplyAdd(x0_0, w0_3, tile0_3);
+                        tile1_3 = Fused.MultiplyAdd(x1_0, w0_3, tile1_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 48);
-                }
-
-                {
-                    // units 64 to 127 of both samples
-                    global::System.Runtime.Intrinsics.Vector512<float> s0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 64);
-                    global::System.Runtime.Intrinsics.Vector512<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector512<float> s0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 80);
-                    global::System.Runtime.Intrinsics.Vector512<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector512<float> s0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 96);
-                    global::System.Runtime.Intrinsics.Vector512<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector512<float> s0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br, 112);
-                    global::System.Runtime.Intrinsics.Vector512<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector512<float> x0_0 = global::System.Runtime.Intrinsics.Vector512.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector512<float> x1_0 = global::System.Runtime.Intrinsics.Vector512.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector512<float> w0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector512<float> w0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector512<float> w0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector512<float> w0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a0r, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref a1r, 112);
+                    Vector512.StoreUnsafe(Vector512.Max(tile0_0, Vector512<float>.Zero), ref a0r, (nuint)j);
+                    Vector512.StoreUnsafe(Vector512.Max(tile1_0, Vector512<float>.Zero), ref a1r, (nuint)j);
+                    Vector512.StoreUnsafe(Vector512.Max(tile0_1, Vector512<float>.Zero), ref a0r, (nuint)(j + 16));
+                    Vector512.StoreUnsafe(Vector512.Max(tile1_1, Vector512<float>.Zero), ref a1r, (nuint)(j + 16));
+                    Vector512.StoreUnsafe(Vector512.Max(tile0_2, Vector512<float>.Zero), ref a0r, (nuint)(j + 32));
+                    Vector512.StoreUnsafe(Vector512.Max(tile1_2, Vector512<float>.Zero), ref a1r, (nuint)(j + 32));
+                    Vector512.StoreUnsafe(Vector512.Max(tile0_3, Vector512<float>.Zero), ref a0r, (nuint)(j + 48));
+                    Vector512.StoreUnsafe(Vector512.Max(tile1_3, Vector512<float>.Zero), ref a1r, (nuint)(j + 48));
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
+                // Units 0 to 127 of both samples in tiles of 32: 4 vectors of sums per sample.
+                for (int j = 0; j < 128; j += 32)
                 {
-                    // units 0 to 31 of both samples
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 8);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 16);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 24);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_3 = s0_3;
+                    Vector256<float> tile0_0 = Vector256.LoadUnsafe(ref br, (nuint)j);
+                    Vector256<float> tile1_0 = tile0_0;
+                    Vector256<float> tile0_1 = Vector256.LoadUnsafe(ref br, (nuint)(j + 8));
+                    Vector256<float> tile1_1 = tile0_1;
+                    Vector256<float> tile0_2 = Vector256.LoadUnsafe(ref br, (nuint)(j + 16));
+                    Vector256<float> tile1_2 = tile0_2;
+                    Vector256<float> tile0_3 = Vector256.LoadUnsafe(ref br, (nuint)(j + 24));
+                    Vector256<float> tile1_3 = tile0_3;
                     for (int i = 0; i < 784; i++)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                        ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
+                        Vector256<float> x0_0 = Vector256.Create(x0[i]);
+                        Vector256<float> x1_0 = Vector256.Create(x1[i]);
+                        Vector256<float> w0_0 = Vector256.LoadUnsafe(ref row);
+                        tile0_0 = Fused.MultiplyAdd(x0_0, w0_0, tile0_0);
+                        tile1_0 = Fused.MultiplyAdd(x1_0, w0_0, tile1_0);
+                        Vector256<float> w0_1 = Vector256.LoadUnsafe(ref row, 8);
+                        tile0_1 = Fused.MultiplyAdd(x0_0, w0_1, tile0_1);
+                        tile1_1 = Fused.MultiplyAdd(x1_0, w0_1, tile1_1);
+                        Vector256<float> w0_2 = Vector256.LoadUnsafe(ref row, 16);
+                        tile0_2 = Fused.MultiplyAdd(x0_0, w0_2, tile0_2);
+                        tile1_2 = Fused.MultiplyAdd(x1_0, w0_2, tile1_2);
+                        Vector256<float> w0_3 = Vector256.LoadUnsafe(ref row, 24);
+                        tile0_3 = Fused.MultiplyAdd(x0_0, w0_3, tile0_3);
+                        tile1_3 = Fused.MultiplyAdd(x1_0, w0_3, tile1_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 24);
-                }
-
-                {
-                    // units 32 to 63 of both samples
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 32);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 40);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 48);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 56);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 56);
-                }
-
-                {
-                    // units 64 to 95 of both samples
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 64);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 72);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 80);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 88);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 88);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 88);
-                }
-
-                {
-                    // units 96 to 127 of both samples
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 96);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 104);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 112);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 120);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a0r, 120);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref a1r, 120);
+                    Vector256.StoreUnsafe(Vector256.Max(tile0_0, Vector256<float>.Zero), ref a0r, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.Max(tile1_0, Vector256<float>.Zero), ref a1r, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.Max(tile0_1, Vector256<float>.Zero), ref a0r, (nuint)(j + 8));
+                    Vector256.StoreUnsafe(Vector256.Max(tile1_1, Vector256<float>.Zero), ref a1r, (nuint)(j + 8));
+                    Vector256.StoreUnsafe(Vector256.Max(tile0_2, Vector256<float>.Zero), ref a0r, (nuint)(j + 16));
+                    Vector256.StoreUnsafe(Vector256.Max(tile1_2, Vector256<float>.Zero), ref a1r, (nuint)(j + 16));
+                    Vector256.StoreUnsafe(Vector256.Max(tile0_3, Vector256<float>.Zero), ref a0r, (nuint)(j + 24));
+                    Vector256.StoreUnsafe(Vector256.Max(tile1_3, Vector256<float>.Zero), ref a1r, (nuint)(j + 24));
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
+                // Units 0 to 127 of both samples in tiles of 16: 4 vectors of sums per sample.
+                for (int j = 0; j < 128; j += 16)
                 {
-                    // units 0 to 15 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 8);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 12);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
+                    Vector128<float> tile0_0 = Vector128.LoadUnsafe(ref br, (nuint)j);
+                    Vector128<float> tile1_0 = tile0_0;
+                    Vector128<float> tile0_1 = Vector128.LoadUnsafe(ref br, (nuint)(j + 4));
+                    Vector128<float> tile1_1 = tile0_1;
+                    Vector128<float> tile0_2 = Vector128.LoadUnsafe(ref br, (nuint)(j + 8));
+                    Vector128<float> tile1_2 = tile0_2;
+                    Vector128<float> tile0_3 = Vector128.LoadUnsafe(ref br, (nuint)(j + 12));
+                    Vector128<float> tile1_3 = tile0_3;
                     for (int i = 0; i < 784; i++)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
+                        ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
+                        Vector128<float> x0_0 = Vector128.Create(x0[i]);
+                        Vector128<float> x1_0 = Vector128.Create(x1[i]);
+                        Vector128<float> w0_0 = Vector128.LoadUnsafe(ref row);
+                        tile0_0 = Fused.MultiplyAdd(x0_0, w0_0, tile0_0);
+                        tile1_0 = Fused.MultiplyAdd(x1_0, w0_0, tile1_0);
+                        Vector128<float> w0_1 = Vector128.LoadUnsafe(ref row, 4);
+                        tile0_1 = Fused.MultiplyAdd(x0_0, w0_1, tile0_1);
+                        tile1_1 = Fused.MultiplyAdd(x1_0, w0_1, tile1_1);
+                        Vector128<float> w0_2 = Vector128.LoadUnsafe(ref row, 8);
+                        tile0_2 = Fused.MultiplyAdd(x0_0, w0_2, tile0_2);
+                        tile1_2 = Fused.MultiplyAdd(x1_0, w0_2, tile1_2);
+                        Vector128<float> w0_3 = Vector128.LoadUnsafe(ref row, 12);
+                        tile0_3 = Fused.MultiplyAdd(x0_0, w0_3, tile0_3);
+                        tile1_3 = Fused.MultiplyAdd(x1_0, w0_3, tile1_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 12);
-                }
-
-                {
-                    // units 16 to 31 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 16);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 20);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 24);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 28);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 28);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 28);
-                }
-
-                {
-                    // units 32 to 47 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 32);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 36);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 40);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 44);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 44);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 44);
-                }
-
-                {
-                    // units 48 to 63 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 48);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 52);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 56);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 60);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 60);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 60);
-                }
-
-                {
-                    // units 64 to 79 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 64);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 68);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 72);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 76);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 76);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 76);
-                }
-
-                {
-                    // units 80 to 95 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 80);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 84);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 88);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 92);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 92);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 92);
-                }
-
-                {
-                    // units 96 to 111 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 96);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 100);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 104);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 108);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 108);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 108);
-                }
-
-                {
-                    // units 112 to 127 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 112);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 116);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 120);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 124);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_3 = s0_3;
-                    for (int i = 0; i < 784; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 128);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124);
-                        s0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_3, s0_3);
-                        s1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_3, s1_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 116);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 116);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a0r, 124);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref a1r, 124);
+                    Vector128.StoreUnsafe(Vector128.Max(tile0_0, Vector128<float>.Zero), ref a0r, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.Max(tile1_0, Vector128<float>.Zero), ref a1r, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.Max(tile0_1, Vector128<float>.Zero), ref a0r, (nuint)(j + 4));
+                    Vector128.StoreUnsafe(Vector128.Max(tile1_1, Vector128<float>.Zero), ref a1r, (nuint)(j + 4));
+                    Vector128.StoreUnsafe(Vector128.Max(tile0_2, Vector128<float>.Zero), ref a0r, (nuint)(j + 8));
+                    Vector128.StoreUnsafe(Vector128.Max(tile1_2, Vector128<float>.Zero), ref a1r, (nuint)(j + 8));
+                    Vector128.StoreUnsafe(Vector128.Max(tile0_3, Vector128<float>.Zero), ref a0r, (nuint)(j + 12));
+                    Vector128.StoreUnsafe(Vector128.Max(tile1_3, Vector128<float>.Zero), ref a1r, (nuint)(j + 12));
                 }
             }
             else
             {
-                // Without SIMD: one sample after the other.
-                {
-                    global::System.ReadOnlySpan<float> x = x0;
-                    global::System.Span<float> z = a0;
-                    global::System.Span<float> a = a0;
-                    // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 784; i++)
-                    {
-                        float xi = x[i];
-                        global::System.ReadOnlySpan<float> row = w.Slice(i * 128, 128);
-                        for (int j = 0; j < 128; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-
-                    for (int j = 0; j < 128; j++)
-                    {
-                        a[j] = global::System.MathF.Max(z[j], 0F);
-                    }
-                }
-
-                {
-                    global::System.ReadOnlySpan<float> x = x1;
-                    global::System.Span<float> z = a1;
-                    global::System.Span<float> a = a1;
-                    // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 784; i++)
-                    {
-                        float xi = x[i];
-                        global::System.ReadOnlySpan<float> row = w.Slice(i * 128, 128);
-                        for (int j = 0; j < 128; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-
-                    for (int j = 0; j < 128; j++)
-                    {
-                        a[j] = global::System.MathF.Max(z[j], 0F);
-                    }
-                }
+                // Without SIMD: one sample after the other, z and a in the same span.
+                ForwardLayer1(parameters, x0, a0, a0);
+                ForwardLayer1(parameters, x1, a1, a1);
+                return;
             }
         }
 
-        /// <summary>Layer 2 (Dense 128 -> 10, Softmax) for two samples at once: a = softmax(x W2 + b2), each weight vector loaded once for both.</summary>
-        private static void ForwardLayer2Pair(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x0, global::System.ReadOnlySpan<float> x1, global::System.Span<float> a0, global::System.Span<float> a1)
+        /// <summary>Layer 2 (Dense 128 -> 10, Softmax) for two samples at once: a = softmax(x W2 + b2), each weight vector loaded once for
+        /// both.</summary>
+        private static void ForwardLayer2Pair(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, Span<float> a0,
+            Span<float> a1)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
-            global::System.ReadOnlySpan<float> b = parameters.Slice(101760, 10); // b2[10]
+            ReadOnlySpan<float> w = parameters.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
+            ReadOnlySpan<float> b = parameters.Slice(101760, 10); // b2[10]
             // Constant lengths let the JIT drop the bounds checks below.
             x0 = x0.Slice(0, 128);
             x1 = x1.Slice(0, 128);
             a0 = a0.Slice(0, 10);
             a1 = a1.Slice(0, 10);
 
-            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref float br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref float a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
-            ref float a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+            ref float wr = ref MemoryMarshal.GetReference(w);
+            ref float br = ref MemoryMarshal.GetReference(b);
+            ref float a0r = ref MemoryMarshal.GetReference(a0);
+            ref float a1r = ref MemoryMarshal.GetReference(a1);
 
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            // The SIMD branches store z in a; the activation follows, in place.
+            if (Vector256.IsHardwareAccelerated)
             {
+                // Units 0 to 9 of both samples.
+                Vector256<float> s0_0 = Vector256.LoadUnsafe(ref br);
+                Vector256<float> s1_0 = s0_0;
+                Vector256<float> s0_0_1 = Vector256<float>.Zero;
+                Vector256<float> s1_0_1 = Vector256<float>.Zero;
+                Vector256<float> s0_1 = Vector256.LoadUnsafe(ref br, 2);
+                Vector256<float> s1_1 = s0_1;
+                Vector256<float> s0_1_1 = Vector256<float>.Zero;
+                Vector256<float> s1_1_1 = Vector256<float>.Zero;
+                // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                for (int i = 0; i < 128; i += 2)
                 {
-                    // units 0 to 9 of both samples
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 2);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector256<float> s0_1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> s1_1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
-                    for (int i = 0; i < 128; i += 2)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                        global::System.Runtime.Intrinsics.Vector256<float> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector256<float> w0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 2);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector256<float> x0_1 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i + 1]);
-                        global::System.Runtime.Intrinsics.Vector256<float> x1_1 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i + 1]);
-                        global::System.Runtime.Intrinsics.Vector256<float> w1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 10);
-                        s0_0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_1, w1_0, s0_0_1);
-                        s1_0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, w1_0, s1_0_1);
-                        global::System.Runtime.Intrinsics.Vector256<float> w1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12);
-                        s0_1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_1, w1_1, s0_1_1);
-                        s1_1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_1, w1_1, s1_1_1);
-                    }
-
-                    s0_0 = s0_0 + s0_0_1;
-                    s1_0 = s1_0 + s1_0_1;
-                    s0_1 = s0_1 + s0_1_1;
-                    s1_1 = s1_1 + s1_1_1;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_0, ref a0r);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_0, ref a1r);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_1, ref a0r, 2);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_1, ref a1r, 2);
+                    ref float row = ref Unsafe.Add(ref wr, i * 10);
+                    Vector256<float> x0_0 = Vector256.Create(x0[i]);
+                    Vector256<float> x1_0 = Vector256.Create(x1[i]);
+                    Vector256<float> w0_0 = Vector256.LoadUnsafe(ref row);
+                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                    Vector256<float> w0_1 = Vector256.LoadUnsafe(ref row, 2);
+                    s0_1 = Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                    s1_1 = Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                    Vector256<float> x0_1 = Vector256.Create(x0[i + 1]);
+                    Vector256<float> x1_1 = Vector256.Create(x1[i + 1]);
+                    Vector256<float> w1_0 = Vector256.LoadUnsafe(ref row, 10);
+                    s0_0_1 = Fused.MultiplyAdd(x0_1, w1_0, s0_0_1);
+                    s1_0_1 = Fused.MultiplyAdd(x1_1, w1_0, s1_0_1);
+                    Vector256<float> w1_1 = Vector256.LoadUnsafe(ref row, 12);
+                    s0_1_1 = Fused.MultiplyAdd(x0_1, w1_1, s0_1_1);
+                    s1_1_1 = Fused.MultiplyAdd(x1_1, w1_1, s1_1_1);
                 }
+
+                s0_0 = s0_0 + s0_0_1;
+                s1_0 = s1_0 + s1_0_1;
+                s0_1 = s0_1 + s0_1_1;
+                s1_1 = s1_1 + s1_1_1;
+                Vector256.StoreUnsafe(s0_0, ref a0r);
+                Vector256.StoreUnsafe(s1_0, ref a1r);
+                Vector256.StoreUnsafe(s0_1, ref a0r, 2);
+                Vector256.StoreUnsafe(s1_1, ref a1r, 2);
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
+                // Units 0 to 9 of both samples.
+                Vector128<float> s0_0 = Vector128.LoadUnsafe(ref br);
+                Vector128<float> s1_0 = s0_0;
+                Vector128<float> s0_1 = Vector128.LoadUnsafe(ref br, 4);
+                Vector128<float> s1_1 = s0_1;
+                Vector128<float> s0_2 = Vector128.LoadUnsafe(ref br, 6);
+                Vector128<float> s1_2 = s0_2;
+                for (int i = 0; i < 128; i++)
                 {
-                    // units 0 to 9 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_1 = s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<float> s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1_2 = s0_2;
-                    for (int i = 0; i < 128; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                        global::System.Runtime.Intrinsics.Vector128<float> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                        global::System.Runtime.Intrinsics.Vector128<float> w0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6);
-                        s0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                        s1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref a0r);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref a1r);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref a0r, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref a1r, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref a0r, 6);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref a1r, 6);
+                    ref float row = ref Unsafe.Add(ref wr, i * 10);
+                    Vector128<float> x0_0 = Vector128.Create(x0[i]);
+                    Vector128<float> x1_0 = Vector128.Create(x1[i]);
+                    Vector128<float> w0_0 = Vector128.LoadUnsafe(ref row);
+                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                    Vector128<float> w0_1 = Vector128.LoadUnsafe(ref row, 4);
+                    s0_1 = Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                    s1_1 = Fused.MultiplyAdd(x1_0, w0_1, s1_1);
+                    Vector128<float> w0_2 = Vector128.LoadUnsafe(ref row, 6);
+                    s0_2 = Fused.MultiplyAdd(x0_0, w0_2, s0_2);
+                    s1_2 = Fused.MultiplyAdd(x1_0, w0_2, s1_2);
                 }
+
+                Vector128.StoreUnsafe(s0_0, ref a0r);
+                Vector128.StoreUnsafe(s1_0, ref a1r);
+                Vector128.StoreUnsafe(s0_1, ref a0r, 4);
+                Vector128.StoreUnsafe(s1_1, ref a1r, 4);
+                Vector128.StoreUnsafe(s0_2, ref a0r, 6);
+                Vector128.StoreUnsafe(s1_2, ref a1r, 6);
             }
             else
             {
-                // Without SIMD: one sample after the other.
-                {
-                    global::System.ReadOnlySpan<float> x = x0;
-                    global::System.Span<float> z = a0;
-                    global::System.Span<float> a = a0;
-                    // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 128; i++)
-                    {
-                        float xi = x[i];
-                        global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
-                        for (int j = 0; j < 10; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-                }
-
-                {
-                    global::System.ReadOnlySpan<float> x = x1;
-                    global::System.Span<float> z = a1;
-                    global::System.Span<float> a = a1;
-                    // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 128; i++)
-                    {
-                        float xi = x[i];
-                        global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
-                        for (int j = 0; j < 10; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-                }
+                // Without SIMD: one sample after the other, z and a in the same span.
+                ForwardLayer2(parameters, x0, a0, a0);
+                ForwardLayer2(parameters, x1, a1, a1);
+                return;
             }
 
-            // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), in place over the stored z
+            // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), in place over the stored z of each sample
+            for (int sample = 0; sample < 2; sample++)
             {
-                global::System.Span<float> z = a0;
-                global::System.Span<float> a = a0;
+                Span<float> z = sample == 0 ? a0 : a1;
+                Span<float> a = z;
                 float max = z[0];
                 for (int j = 1; j < 10; j++)
                 {
-                    max = global::System.MathF.Max(max, z[j]);
+                    max = MathF.Max(max, z[j]);
                 }
 
                 float sum = 0F;
                 for (int j = 0; j < 10; j++)
                 {
-                    a[j] = global::Unrolled.Numerics.FastMath.Exp(z[j] - max);
-                    sum += a[j];
-                }
-
-                for (int j = 0; j < 10; j++)
-                {
-                    a[j] /= sum;
-                }
-            }
-
-            {
-                global::System.Span<float> z = a1;
-                global::System.Span<float> a = a1;
-                float max = z[0];
-                for (int j = 1; j < 10; j++)
-                {
-                    max = global::System.MathF.Max(max, z[j]);
-                }
-
-                float sum = 0F;
-                for (int j = 0; j < 10; j++)
-                {
-                    a[j] = global::Unrolled.Numerics.FastMath.Exp(z[j] - max);
+                    a[j] = FastMath.Exp(z[j] - max);
                     sum += a[j];
                 }
 
@@ -1414,7 +787,7 @@ namespace Demo
         }
 
         /// <summary>The loss of one sample from the output layer's z and a.</summary>
-        private static float ComputeLoss(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> target)
+        private static float ComputeLoss(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> target)
         {
             z = z.Slice(0, 10);
             a = a.Slice(0, 10);
@@ -1424,16 +797,16 @@ namespace Demo
             float max = z[0];
             for (int k = 1; k < 10; k++)
             {
-                max = global::System.MathF.Max(max, z[k]);
+                max = MathF.Max(max, z[k]);
             }
 
             float exps = 0F;
             for (int k = 0; k < 10; k++)
             {
-                exps += global::System.MathF.Exp(z[k] - max);
+                exps += MathF.Exp(z[k] - max);
             }
 
-            float logSumExp = max + global::System.MathF.Log(exps);
+            float logSumExp = max + MathF.Log(exps);
             for (int k = 0; k < 10; k++)
             {
                 sum += target[k] * (logSumExp - z[k]);
@@ -1443,7 +816,7 @@ namespace Demo
         }
 
         /// <summary>dL/dz of the output layer, written to <paramref name="delta"/>.</summary>
-        private static void OutputDelta(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+        private static void OutputDelta(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> target, Span<float> delta)
         {
             z = z.Slice(0, 10);
             a = a.Slice(0, 10);
@@ -1466,62 +839,63 @@ namespace Demo
         /// Layer 2 (Dense 128 -> 10, Softmax), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW2 += xT delta and db2 += delta, and writes dL/dx = W delta to previousDelta.
         /// </summary>
-        private static void BackwardLayer2(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.Span<float> delta, global::System.Span<float> previousDelta)
+        private static void BackwardLayer2(ReadOnlySpan<float> parameters, Span<float> gradients, ReadOnlySpan<float> x, ReadOnlySpan<float> z,
+            ReadOnlySpan<float> a, Span<float> delta, Span<float> previousDelta)
         {
-            global::System.ReadOnlySpan<float> w = parameters.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
-            global::System.Span<float> gw = gradients.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
-            global::System.Span<float> gb = gradients.Slice(101760, 10); // b2[10]
+            ReadOnlySpan<float> w = parameters.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
+            Span<float> dW = gradients.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
+            Span<float> db = gradients.Slice(101760, 10); // b2[10]
             x = x.Slice(0, 128);
             delta = delta.Slice(0, 10);
             previousDelta = previousDelta.Slice(0, 128);
 
-            ref float wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref float gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
-            ref float dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref float wr = ref MemoryMarshal.GetReference(w);
+            ref float dWr = ref MemoryMarshal.GetReference(dW);
+            ref float dr = ref MemoryMarshal.GetReference(delta);
 
             // dW2 += x^T delta and dL/dx = W2 delta, one input (one row of W2) at a time.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 128; i++)
                 {
                     float xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.Create(xi);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 10);
-                    ref float wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                    global::System.Runtime.Intrinsics.Vector256<float> dot0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> dot1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow)), ref gRow);
-                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRow), d0, dot0);
-                    float sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[8], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8));
-                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 8), delta[8], sum);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[9], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9));
-                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 9), delta[9], sum);
+                    Vector256<float> xv = Vector256.Create(xi);
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i * 10);
+                    ref float wRow = ref Unsafe.Add(ref wr, i * 10);
+                    Vector256<float> dot0 = Vector256<float>.Zero;
+                    Vector256<float> dot1 = Vector256<float>.Zero;
+                    Vector256<float> d0 = Vector256.LoadUnsafe(ref dr);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector256.LoadUnsafe(ref dWRow)), ref dWRow);
+                    dot0 = Fused.MultiplyAdd(Vector256.LoadUnsafe(ref wRow), d0, dot0);
+                    float sum = Horizontal.Sum(dot0 + dot1);
+                    Unsafe.Add(ref dWRow, 8) = Fused.MultiplyAdd(xi, delta[8], Unsafe.Add(ref dWRow, 8));
+                    sum = Fused.MultiplyAdd(Unsafe.Add(ref wRow, 8), delta[8], sum);
+                    Unsafe.Add(ref dWRow, 9) = Fused.MultiplyAdd(xi, delta[9], Unsafe.Add(ref dWRow, 9));
+                    sum = Fused.MultiplyAdd(Unsafe.Add(ref wRow, 9), delta[9], sum);
                     previousDelta[i] = sum;
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 128; i++)
                 {
                     float xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector128<float> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 10);
-                    ref float wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 10);
-                    global::System.Runtime.Intrinsics.Vector128<float> dot0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<float> dot1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
-                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
-                    global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 4)), ref gRow, 4);
-                    dot1 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow, 4), d1, dot1);
-                    float sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[8], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8));
-                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 8), delta[8], sum);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[9], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9));
-                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 9), delta[9], sum);
+                    Vector128<float> xv = Vector128.Create(xi);
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i * 10);
+                    ref float wRow = ref Unsafe.Add(ref wr, i * 10);
+                    Vector128<float> dot0 = Vector128<float>.Zero;
+                    Vector128<float> dot1 = Vector128<float>.Zero;
+                    Vector128<float> d0 = Vector128.LoadUnsafe(ref dr);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector128.LoadUnsafe(ref dWRow)), ref dWRow);
+                    dot0 = Fused.MultiplyAdd(Vector128.LoadUnsafe(ref wRow), d0, dot0);
+                    Vector128<float> d1 = Vector128.LoadUnsafe(ref dr, 4);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d1, Vector128.LoadUnsafe(ref dWRow, 4)), ref dWRow, 4);
+                    dot1 = Fused.MultiplyAdd(Vector128.LoadUnsafe(ref wRow, 4), d1, dot1);
+                    float sum = Horizontal.Sum(dot0 + dot1);
+                    Unsafe.Add(ref dWRow, 8) = Fused.MultiplyAdd(xi, delta[8], Unsafe.Add(ref dWRow, 8));
+                    sum = Fused.MultiplyAdd(Unsafe.Add(ref wRow, 8), delta[8], sum);
+                    Unsafe.Add(ref dWRow, 9) = Fused.MultiplyAdd(xi, delta[9], Unsafe.Add(ref dWRow, 9));
+                    sum = Fused.MultiplyAdd(Unsafe.Add(ref wRow, 9), delta[9], sum);
                     previousDelta[i] = sum;
                 }
             }
@@ -1530,13 +904,13 @@ namespace Demo
                 for (int i = 0; i < 128; i++)
                 {
                     float xi = x[i];
-                    global::System.Span<float> gradientRow = gw.Slice(i * 10, 10);
-                    global::System.ReadOnlySpan<float> row = w.Slice(i * 10, 10);
+                    Span<float> dWRow = dW.Slice(i * 10, 10);
+                    ReadOnlySpan<float> row = w.Slice(i * 10, 10);
                     float sum = 0F;
                     for (int j = 0; j < 10; j++)
                     {
-                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
-                        sum = global::Unrolled.Numerics.Fused.MultiplyAdd(row[j], delta[j], sum);
+                        dWRow[j] = Fused.MultiplyAdd(xi, delta[j], dWRow[j]);
+                        sum = Fused.MultiplyAdd(row[j], delta[j], sum);
                     }
 
                     previousDelta[i] = sum;
@@ -1544,36 +918,36 @@ namespace Demo
             }
 
             // db2 += delta
-            ref float gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            ref float dbr = ref MemoryMarshal.GetReference(db);
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref dbr, (nuint)j) + Vector256.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
 
                 for (int j = 8; j < 10; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref dbr, (nuint)j) + Vector128.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
 
                 for (int j = 8; j < 10; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
             else
             {
                 for (int j = 0; j < 10; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
         }
@@ -1582,43 +956,47 @@ namespace Demo
         /// Layer 1 (Dense 784 -> 128, Relu), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW1 += xT delta and db1 += delta.
         /// </summary>
-        private static void BackwardLayer1(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.Span<float> delta)
+        private static void BackwardLayer1(ReadOnlySpan<float> parameters, Span<float> gradients, ReadOnlySpan<float> x, ReadOnlySpan<float> z,
+            ReadOnlySpan<float> a, Span<float> delta)
         {
-            global::System.Span<float> gw = gradients.Slice(0, 100352); // W1[784, 128]: [i * 128 + j] connects input i to unit j
-            global::System.Span<float> gb = gradients.Slice(100352, 128); // b1[128]
+            Span<float> dW = gradients.Slice(0, 100352); // W1[784, 128]: [i * 128 + j] connects input i to unit j
+            Span<float> db = gradients.Slice(100352, 128); // b1[128]
             x = x.Slice(0, 784);
             z = z.Slice(0, 128);
             a = a.Slice(0, 128);
             delta = delta.Slice(0, 128);
 
             // dL/dz = dL/da f'(z), relu'(z) = z > 0 ? 1 : 0
-            ref float gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
-            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            ref float gr = ref MemoryMarshal.GetReference(delta);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 128; j += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector512<float> zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gr, (nuint)j);
+                    Vector512<float> g = Vector512.LoadUnsafe(ref gr, (nuint)j);
+                    Vector512<float> zv = Vector512.LoadUnsafe(ref zr, (nuint)j);
+                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.GreaterThan(zv, Vector512<float>.Zero), g, Vector512<float>.Zero),
+                        ref gr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 128; j += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector256<float> zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gr, (nuint)j);
+                    Vector256<float> g = Vector256.LoadUnsafe(ref gr, (nuint)j);
+                    Vector256<float> zv = Vector256.LoadUnsafe(ref zr, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.GreaterThan(zv, Vector256<float>.Zero), g, Vector256<float>.Zero),
+                        ref gr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 128; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128<float> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gr, (nuint)j);
+                    Vector128<float> g = Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    Vector128<float> zv = Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.GreaterThan(zv, Vector128<float>.Zero), g, Vector128<float>.Zero),
+                        ref gr, (nuint)j);
                 }
             }
             else
@@ -1629,87 +1007,87 @@ namespace Demo
                 }
             }
 
-            ref float gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
-            ref float dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref float dWr = ref MemoryMarshal.GetReference(dW);
+            ref float dr = ref MemoryMarshal.GetReference(delta);
 
             // dW1 += x^T delta, one input (one row of W1) at a time.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 784; i++)
                 {
                     float xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector512<float> xv = global::System.Runtime.Intrinsics.Vector512.Create(xi);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 128);
-                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow)), ref gRow);
-                    global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 16)), ref gRow, 16);
-                    global::System.Runtime.Intrinsics.Vector512<float> d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 32)), ref gRow, 32);
-                    global::System.Runtime.Intrinsics.Vector512<float> d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d3, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 48)), ref gRow, 48);
-                    global::System.Runtime.Intrinsics.Vector512<float> d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d4, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 64)), ref gRow, 64);
-                    global::System.Runtime.Intrinsics.Vector512<float> d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d5, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 80)), ref gRow, 80);
-                    global::System.Runtime.Intrinsics.Vector512<float> d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d6, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 96)), ref gRow, 96);
-                    global::System.Runtime.Intrinsics.Vector512<float> d7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d7, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, 112)), ref gRow, 112);
+                    Vector512<float> xv = Vector512.Create(xi);
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i * 128);
+                    Vector512<float> d0 = Vector512.LoadUnsafe(ref dr);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector512.LoadUnsafe(ref dWRow)), ref dWRow);
+                    Vector512<float> d1 = Vector512.LoadUnsafe(ref dr, 16);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d1, Vector512.LoadUnsafe(ref dWRow, 16)), ref dWRow, 16);
+                    Vector512<float> d2 = Vector512.LoadUnsafe(ref dr, 32);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d2, Vector512.LoadUnsafe(ref dWRow, 32)), ref dWRow, 32);
+                    Vector512<float> d3 = Vector512.LoadUnsafe(ref dr, 48);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d3, Vector512.LoadUnsafe(ref dWRow, 48)), ref dWRow, 48);
+                    Vector512<float> d4 = Vector512.LoadUnsafe(ref dr, 64);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d4, Vector512.LoadUnsafe(ref dWRow, 64)), ref dWRow, 64);
+                    Vector512<float> d5 = Vector512.LoadUnsafe(ref dr, 80);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d5, Vector512.LoadUnsafe(ref dWRow, 80)), ref dWRow, 80);
+                    Vector512<float> d6 = Vector512.LoadUnsafe(ref dr, 96);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d6, Vector512.LoadUnsafe(ref dWRow, 96)), ref dWRow, 96);
+                    Vector512<float> d7 = Vector512.LoadUnsafe(ref dr, 112);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d7, Vector512.LoadUnsafe(ref dWRow, 112)), ref dWRow, 112);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 784; i++)
                 {
                     float xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.Create(xi);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 128);
-                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow)), ref gRow);
-                    global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 8)), ref gRow, 8);
-                    global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 16)), ref gRow, 16);
-                    global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 24)), ref gRow, 24);
-                    global::System.Runtime.Intrinsics.Vector256<float> d4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 32)), ref gRow, 32);
-                    global::System.Runtime.Intrinsics.Vector256<float> d5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 40)), ref gRow, 40);
-                    global::System.Runtime.Intrinsics.Vector256<float> d6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 48)), ref gRow, 48);
-                    global::System.Runtime.Intrinsics.Vector256<float> d7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 56)), ref gRow, 56);
-                    global::System.Runtime.Intrinsics.Vector256<float> d8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 64)), ref gRow, 64);
-                    global::System.Runtime.Intrinsics.Vector256<float> d9 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d9, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 72)), ref gRow, 72);
-                    global::System.Runtime.Intrinsics.Vector256<float> d10 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d10, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 80)), ref gRow, 80);
-                    global::System.Runtime.Intrinsics.Vector256<float> d11 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 88);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d11, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 88)), ref gRow, 88);
-                    global::System.Runtime.Intrinsics.Vector256<float> d12 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d12, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 96)), ref gRow, 96);
-                    global::System.Runtime.Intrinsics.Vector256<float> d13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d13, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 104)), ref gRow, 104);
-                    global::System.Runtime.Intrinsics.Vector256<float> d14 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d14, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 112)), ref gRow, 112);
-                    global::System.Runtime.Intrinsics.Vector256<float> d15 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 120);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d15, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 120)), ref gRow, 120);
+                    Vector256<float> xv = Vector256.Create(xi);
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i * 128);
+                    Vector256<float> d0 = Vector256.LoadUnsafe(ref dr);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector256.LoadUnsafe(ref dWRow)), ref dWRow);
+                    Vector256<float> d1 = Vector256.LoadUnsafe(ref dr, 8);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d1, Vector256.LoadUnsafe(ref dWRow, 8)), ref dWRow, 8);
+                    Vector256<float> d2 = Vector256.LoadUnsafe(ref dr, 16);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d2, Vector256.LoadUnsafe(ref dWRow, 16)), ref dWRow, 16);
+                    Vector256<float> d3 = Vector256.LoadUnsafe(ref dr, 24);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d3, Vector256.LoadUnsafe(ref dWRow, 24)), ref dWRow, 24);
+                    Vector256<float> d4 = Vector256.LoadUnsafe(ref dr, 32);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d4, Vector256.LoadUnsafe(ref dWRow, 32)), ref dWRow, 32);
+                    Vector256<float> d5 = Vector256.LoadUnsafe(ref dr, 40);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d5, Vector256.LoadUnsafe(ref dWRow, 40)), ref dWRow, 40);
+                    Vector256<float> d6 = Vector256.LoadUnsafe(ref dr, 48);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d6, Vector256.LoadUnsafe(ref dWRow, 48)), ref dWRow, 48);
+                    Vector256<float> d7 = Vector256.LoadUnsafe(ref dr, 56);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d7, Vector256.LoadUnsafe(ref dWRow, 56)), ref dWRow, 56);
+                    Vector256<float> d8 = Vector256.LoadUnsafe(ref dr, 64);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d8, Vector256.LoadUnsafe(ref dWRow, 64)), ref dWRow, 64);
+                    Vector256<float> d9 = Vector256.LoadUnsafe(ref dr, 72);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d9, Vector256.LoadUnsafe(ref dWRow, 72)), ref dWRow, 72);
+                    Vector256<float> d10 = Vector256.LoadUnsafe(ref dr, 80);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d10, Vector256.LoadUnsafe(ref dWRow, 80)), ref dWRow, 80);
+                    Vector256<float> d11 = Vector256.LoadUnsafe(ref dr, 88);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d11, Vector256.LoadUnsafe(ref dWRow, 88)), ref dWRow, 88);
+                    Vector256<float> d12 = Vector256.LoadUnsafe(ref dr, 96);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d12, Vector256.LoadUnsafe(ref dWRow, 96)), ref dWRow, 96);
+                    Vector256<float> d13 = Vector256.LoadUnsafe(ref dr, 104);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d13, Vector256.LoadUnsafe(ref dWRow, 104)), ref dWRow, 104);
+                    Vector256<float> d14 = Vector256.LoadUnsafe(ref dr, 112);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d14, Vector256.LoadUnsafe(ref dWRow, 112)), ref dWRow, 112);
+                    Vector256<float> d15 = Vector256.LoadUnsafe(ref dr, 120);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d15, Vector256.LoadUnsafe(ref dWRow, 120)), ref dWRow, 120);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 784; i++)
                 {
                     float xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector128<float> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 128);
+                    Vector128<float> xv = Vector128.Create(xi);
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i * 128);
                     for (int j = 0; j < 128; j += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)j)), ref gRow, (nuint)j);
+                        Vector128<float> d = Vector128.LoadUnsafe(ref dr, (nuint)j);
+                        Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d, Vector128.LoadUnsafe(ref dWRow, (nuint)j)), ref dWRow, (nuint)j);
                     }
                 }
             }
@@ -1718,63 +1096,49 @@ namespace Demo
                 for (int i = 0; i < 784; i++)
                 {
                     float xi = x[i];
-                    global::System.Span<float> gradientRow = gw.Slice(i * 128, 128);
+                    Span<float> dWRow = dW.Slice(i * 128, 128);
                     for (int j = 0; j < 128; j++)
                     {
-                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
+                        dWRow[j] = Fused.MultiplyAdd(xi, delta[j], dWRow[j]);
                     }
                 }
             }
 
             // db1 += delta
-            ref float gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            ref float dbr = ref MemoryMarshal.GetReference(db);
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 128; j += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref dbr, (nuint)j) + Vector512.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 128; j += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref dbr, (nuint)j) + Vector256.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 128; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref dbr, (nuint)j) + Vector128.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
             else
             {
                 for (int j = 0; j < 128; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
         }
 
-        /// <summary>101770 floats inline in the object: the parameters, and in a second field their gradients.</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
-        private struct ParameterBuffer
-        {
-            private float _element0;
-        }
-
-        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (414 floats).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(414)]
-        private struct TraceBuffer
-        {
-            private float _element0;
-        }
-
         /// <summary>Forward's and Loss's stack scratch: z and a of each layer (276 floats).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(276)]
-        private struct ScratchBuffer
+        [InlineArray(276)]
+        private struct Scratch
         {
             private float _element0;
         }

@@ -51,8 +51,9 @@ partial class Controllers
         public global::System.Span<double> Gradients => _gradients;
 
         /// <summary>
-        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major [N, InputCount]
-        /// and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>: safe to call from many threads at once.
+        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major
+        /// [N, InputCount] and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>:
+        /// safe to call from many threads at once.
         /// </summary>
         /// <param name="input">3 inputs per sample.</param>
         /// <param name="output">Receives 2 outputs per sample.</param>
@@ -62,27 +63,7 @@ partial class Controllers
             int samples = input.Length == InputCount && output.Length == OutputCount
                 ? 1
                 : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
-            global::System.ReadOnlySpan<double> parameters = _parameters;
-            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
-            // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<double> scratch = buffer;
-            int s = 0;
-            // Two samples at a time: each weight vector loaded once serves both.
-            for (; s + 1 < samples; s += 2)
-            {
-                ForwardLayer1Pair(parameters, input.Slice(s * InputCount, InputCount), input.Slice((s + 1) * InputCount, InputCount), scratch.Slice(4, 4), scratch.Slice(0, 4));
-                ForwardLayer2Pair(parameters, scratch.Slice(4, 4), scratch.Slice(0, 4), scratch.Slice(11, 3), scratch.Slice(8, 3));
-                ForwardLayer3Pair(parameters, scratch.Slice(11, 3), scratch.Slice(8, 3), output.Slice(s * OutputCount, OutputCount), output.Slice((s + 1) * OutputCount, OutputCount));
-            }
-
-            // The last sample of an odd batch, or the only one.
-            for (; s < samples; s++)
-            {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(4, 4), scratch.Slice(4, 4));
-                ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(11, 3), scratch.Slice(11, 3));
-                ForwardLayer3(parameters, scratch.Slice(11, 3), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
-            }
+            global::Unrolled.Generated.PolicyKernels.Forward(_parameters, input, output, samples);
         }
 
         /// <summary>
@@ -93,12 +74,111 @@ partial class Controllers
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
-            global::System.ReadOnlySpan<double> parameters = _parameters;
+            return global::Unrolled.Generated.PolicyKernels.Loss(_parameters, input, target, samples);
+        }
+
+        /// <summary>
+        /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
+        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers:
+        /// not for concurrent use.
+        /// </summary>
+        /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
+        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
+        public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
+        {
+            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
+            return global::Unrolled.Generated.PolicyKernels.Backward(_parameters, _gradients, _trace, input, target, samples);
+        }
+
+        /// <summary>Sets every gradient to zero.</summary>
+        public void ZeroGradients() => ((global::System.Span<double>)_gradients).Clear();
+
+        /// <summary>
+        /// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)
+        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values
+        /// <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
+        /// </summary>
+        public void Initialize(int seed) => global::Unrolled.Initializer.Initialize<double>(Spec, _parameters, seed);
+
+        global::Unrolled.NetworkSpec global::Unrolled.INetwork<double>.Spec => Spec;
+
+        int global::Unrolled.INetwork<double>.InputCount => InputCount;
+
+        int global::Unrolled.INetwork<double>.OutputCount => OutputCount;
+
+        int global::Unrolled.INetwork<double>.ParameterCount => ParameterCount;
+
+        /// <summary>39 doubles inline in the object: the parameters, and in a second field their gradients.</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
+        private struct ParameterBuffer
+        {
+            private double _element0;
+        }
+
+        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (27 doubles).</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(27)]
+        private struct TraceBuffer
+        {
+            private double _element0;
+        }
+    }
+}
+
+namespace Unrolled.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+    using Unrolled.Numerics;
+
+    /// <summary>The kernels of Policy: what its Forward, Loss and Backward run. Visible in this file only.</summary>
+    file static class PolicyKernels
+    {
+        private const int InputCount = 3;
+        private const int OutputCount = 2;
+        private const int ParameterCount = 39;
+
+        /// <summary>Forward of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, Span<double> output, int samples)
+        {
             // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
             // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<double> scratch = buffer;
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<double> scratch = buffer;
+            int s = 0;
+            // Two samples at a time: each weight vector loaded once serves both. Sample 0's values go to each layer's a region,
+            // sample 1's to its z region.
+            for (; s + 1 < samples; s += 2)
+            {
+                ForwardLayer1Pair(parameters, input.Slice(s * InputCount, InputCount), input.Slice((s + 1) * InputCount, InputCount),
+                    scratch.Slice(4, 4), scratch.Slice(0, 4));
+                ForwardLayer2Pair(parameters, scratch.Slice(4, 4), scratch.Slice(0, 4), scratch.Slice(11, 3), scratch.Slice(8, 3));
+                ForwardLayer3Pair(parameters, scratch.Slice(11, 3), scratch.Slice(8, 3), output.Slice(s * OutputCount, OutputCount),
+                    output.Slice((s + 1) * OutputCount, OutputCount));
+            }
+
+            // The last sample of an odd batch, or the only one.
+            // Each layer writes a where it wrote z (z and a share storage): only the loss needs a z.
+            for (; s < samples; s++)
+            {
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(4, 4), scratch.Slice(4, 4));
+                ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(11, 3), scratch.Slice(11, 3));
+                ForwardLayer3(parameters, scratch.Slice(11, 3), output.Slice(s * OutputCount, OutputCount),
+                    output.Slice(s * OutputCount, OutputCount));
+            }
+        }
+
+        /// <summary>The summed loss of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        public static double Loss(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, ReadOnlySpan<double> target, int samples)
+        {
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<double> scratch = buffer;
             double loss = 0D;
+            // Each hidden layer writes a where it wrote z (z and a share storage); the output layer keeps both for the loss.
             for (int s = 0; s < samples; s++)
             {
                 ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(4, 4), scratch.Slice(4, 4));
@@ -110,31 +190,24 @@ partial class Controllers
             return loss;
         }
 
-        /// <summary>
-        /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
-        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers: not for concurrent use.
-        /// </summary>
-        /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
-        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
-        public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
+        /// <summary>Backward of <paramref name="samples"/> samples: their gradients added, their losses summed.</summary>
+        public static double Backward(ReadOnlySpan<double> parameters, Span<double> gradients, Span<double> trace, ReadOnlySpan<double> input,
+            ReadOnlySpan<double> target, int samples)
         {
-            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
             double loss = 0D;
             for (int s = 0; s < samples; s++)
             {
-                loss += BackwardSample(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));
+                loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
+                    target.Slice(s * OutputCount, OutputCount));
             }
 
             return loss;
         }
 
         /// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>
-        private double BackwardSample(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
+        private static double BackwardSample(ReadOnlySpan<double> parameters, Span<double> gradients, Span<double> trace, ReadOnlySpan<double> input,
+            ReadOnlySpan<double> target)
         {
-            global::System.ReadOnlySpan<double> parameters = _parameters;
-            global::System.Span<double> gradients = _gradients;
-            global::System.Span<double> trace = _trace;
-
             // Forward, keeping every layer's z and a for the backward sweep.
             ForwardLayer1(parameters, input, trace.Slice(0, 4), trace.Slice(4, 4));
             ForwardLayer2(parameters, trace.Slice(4, 4), trace.Slice(12, 3), trace.Slice(15, 3));
@@ -151,71 +224,50 @@ partial class Controllers
             return loss;
         }
 
-        /// <summary>Sets every gradient to zero.</summary>
-        public void ZeroGradients() => ((global::System.Span<double>)_gradients).Clear();
-
-        /// <summary>
-        /// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)
-        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
-        /// </summary>
-        public void Initialize(int seed) => global::Unrolled.Initializer.Initialize<double>(Spec, _parameters, seed);
-
-        global::Unrolled.NetworkSpec global::Unrolled.INetwork<double>.Spec => Spec;
-
-        int global::Unrolled.INetwork<double>.InputCount => InputCount;
-
-        int global::Unrolled.INetwork<double>.OutputCount => OutputCount;
-
-        int global::Unrolled.INetwork<double>.ParameterCount => ParameterCount;
-
-        /// <summary>Layer 1 (Dense 3 -> 4, Silu): z = x W1 + b1, a = silu(z).</summary>
-        private static void ForwardLayer1(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x, global::System.Span<double> z, global::System.Span<double> a)
+        /// <summary>Layer 1 (Dense 3 -> 4, Silu): z = x W1 + b1, a = silu(z). z and a may be one span.</summary>
+        private static void ForwardLayer1(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x, Span<double> z, Span<double> a)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(0, 12); // W1[3, 4]: [i * 4 + j] connects input i to unit j
-            global::System.ReadOnlySpan<double> b = parameters.Slice(12, 4); // b1[4]
+            ReadOnlySpan<double> w = parameters.Slice(0, 12); // W1[3, 4]: [i * 4 + j] connects input i to unit j
+            ReadOnlySpan<double> b = parameters.Slice(12, 4); // b1[4]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 3);
             z = z.Slice(0, 4);
             a = a.Slice(0, 4);
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double br = ref MemoryMarshal.GetReference(b);
+            ref double zr = ref MemoryMarshal.GetReference(z);
+            ref double ar = ref MemoryMarshal.GetReference(a);
 
             // z = b1 + x W1: a vector of units per accumulator, each input broadcast against its row of W.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                {
-                    // units 0 to 3
-                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[0]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wr), acc0);
-                    global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.Create(x[1]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wr, 4), acc0);
-                    global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.Create(x[2]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wr, 8), acc0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
-                }
+                Vector256<double> x0 = Vector256.Create(x[0]);
+                Vector256<double> x1 = Vector256.Create(x[1]);
+                Vector256<double> x2 = Vector256.Create(x[2]);
+                // Units 0 to 3.
+                Vector256<double> acc0 = Vector256.LoadUnsafe(ref br);
+                acc0 = Fused.MultiplyAdd(x0, Vector256.LoadUnsafe(ref wr), acc0);
+                acc0 = Fused.MultiplyAdd(x1, Vector256.LoadUnsafe(ref wr, 4), acc0);
+                acc0 = Fused.MultiplyAdd(x2, Vector256.LoadUnsafe(ref wr, 8), acc0);
+                Vector256.StoreUnsafe(acc0, ref zr);
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
-                {
-                    // units 0 to 3
-                    global::System.Runtime.Intrinsics.Vector128<double> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
-                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 2), acc1);
-                    global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[1]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 4), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 6), acc1);
-                    global::System.Runtime.Intrinsics.Vector128<double> x2 = global::System.Runtime.Intrinsics.Vector128.Create(x[2]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 8), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 10), acc1);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 2);
-                }
+                Vector128<double> x0 = Vector128.Create(x[0]);
+                Vector128<double> x1 = Vector128.Create(x[1]);
+                Vector128<double> x2 = Vector128.Create(x[2]);
+                // Units 0 to 3.
+                Vector128<double> acc0 = Vector128.LoadUnsafe(ref br);
+                Vector128<double> acc1 = Vector128.LoadUnsafe(ref br, 2);
+                acc0 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr), acc0);
+                acc1 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr, 2), acc1);
+                acc0 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref wr, 4), acc0);
+                acc1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref wr, 6), acc1);
+                acc0 = Fused.MultiplyAdd(x2, Vector128.LoadUnsafe(ref wr, 8), acc0);
+                acc1 = Fused.MultiplyAdd(x2, Vector128.LoadUnsafe(ref wr, 10), acc1);
+                Vector128.StoreUnsafe(acc0, ref zr);
+                Vector128.StoreUnsafe(acc1, ref zr, 2);
             }
             else
             {
@@ -224,10 +276,10 @@ partial class Controllers
                 for (int i = 0; i < 3; i++)
                 {
                     double xi = x[i];
-                    global::System.ReadOnlySpan<double> row = w.Slice(i * 4, 4);
+                    ReadOnlySpan<double> row = w.Slice(i * 4, 4);
                     for (int j = 0; j < 4; j++)
                     {
-                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        z[j] = Fused.MultiplyAdd(xi, row[j], z[j]);
                     }
                 }
             }
@@ -235,49 +287,47 @@ partial class Controllers
             // a = silu(z) = z sigmoid(z)
             for (int j = 0; j < 4; j++)
             {
-                a[j] = z[j] / (1D + global::System.Math.Exp(-z[j]));
+                a[j] = z[j] / (1D + Math.Exp(-z[j]));
             }
         }
 
-        /// <summary>Layer 2 (Dense 4 -> 3, Relu): z = x W2 + b2, a = relu(z).</summary>
-        private static void ForwardLayer2(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x, global::System.Span<double> z, global::System.Span<double> a)
+        /// <summary>Layer 2 (Dense 4 -> 3, Relu): z = x W2 + b2, a = relu(z). z and a may be one span.</summary>
+        private static void ForwardLayer2(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x, Span<double> z, Span<double> a)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
-            global::System.ReadOnlySpan<double> b = parameters.Slice(28, 3); // b2[3]
+            ReadOnlySpan<double> w = parameters.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
+            ReadOnlySpan<double> b = parameters.Slice(28, 3); // b2[3]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 4);
             z = z.Slice(0, 3);
             a = a.Slice(0, 3);
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double br = ref MemoryMarshal.GetReference(b);
+            ref double zr = ref MemoryMarshal.GetReference(z);
+            ref double ar = ref MemoryMarshal.GetReference(a);
 
             // z = b2 + x W2, a = relu(z) = max(z, 0): a vector of units per accumulator, each input broadcast against its row of W.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                {
-                    // units 0 to 2
-                    global::System.Runtime.Intrinsics.Vector128<double> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 1);
-                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 1), acc1);
-                    global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[1]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 3), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 4), acc1);
-                    global::System.Runtime.Intrinsics.Vector128<double> x2 = global::System.Runtime.Intrinsics.Vector128.Create(x[2]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 6), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 7), acc1);
-                    global::System.Runtime.Intrinsics.Vector128<double> x3 = global::System.Runtime.Intrinsics.Vector128.Create(x[3]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 9), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 10), acc1);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 1);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref ar);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(acc1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref ar, 1);
-                }
+                Vector128<double> x0 = Vector128.Create(x[0]);
+                Vector128<double> x1 = Vector128.Create(x[1]);
+                Vector128<double> x2 = Vector128.Create(x[2]);
+                Vector128<double> x3 = Vector128.Create(x[3]);
+                // Units 0 to 2: the last vector ends at the last unit, overlapping the one before.
+                Vector128<double> acc0 = Vector128.LoadUnsafe(ref br);
+                Vector128<double> acc1 = Vector128.LoadUnsafe(ref br, 1);
+                acc0 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr), acc0);
+                acc1 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr, 1), acc1);
+                acc0 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref wr, 3), acc0);
+                acc1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref wr, 4), acc1);
+                acc0 = Fused.MultiplyAdd(x2, Vector128.LoadUnsafe(ref wr, 6), acc0);
+                acc1 = Fused.MultiplyAdd(x2, Vector128.LoadUnsafe(ref wr, 7), acc1);
+                acc0 = Fused.MultiplyAdd(x3, Vector128.LoadUnsafe(ref wr, 9), acc0);
+                acc1 = Fused.MultiplyAdd(x3, Vector128.LoadUnsafe(ref wr, 10), acc1);
+                Vector128.StoreUnsafe(acc0, ref zr);
+                Vector128.StoreUnsafe(acc1, ref zr, 1);
+                Vector128.StoreUnsafe(Vector128.Max(acc0, Vector128<double>.Zero), ref ar);
+                Vector128.StoreUnsafe(Vector128.Max(acc1, Vector128<double>.Zero), ref ar, 1);
             }
             else
             {
@@ -286,49 +336,47 @@ partial class Controllers
                 for (int i = 0; i < 4; i++)
                 {
                     double xi = x[i];
-                    global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
+                    ReadOnlySpan<double> row = w.Slice(i * 3, 3);
                     for (int j = 0; j < 3; j++)
                     {
-                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        z[j] = Fused.MultiplyAdd(xi, row[j], z[j]);
                     }
                 }
 
                 for (int j = 0; j < 3; j++)
                 {
-                    a[j] = global::System.Math.Max(z[j], 0D);
+                    a[j] = Math.Max(z[j], 0D);
                 }
             }
         }
 
-        /// <summary>Layer 3 (Dense 3 -> 2, Softmax): z = x W3 + b3, a = softmax(z).</summary>
-        private static void ForwardLayer3(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x, global::System.Span<double> z, global::System.Span<double> a)
+        /// <summary>Layer 3 (Dense 3 -> 2, Softmax): z = x W3 + b3, a = softmax(z). z and a may be one span.</summary>
+        private static void ForwardLayer3(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x, Span<double> z, Span<double> a)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
-            global::System.ReadOnlySpan<double> b = parameters.Slice(37, 2); // b3[2]
+            ReadOnlySpan<double> w = parameters.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
+            ReadOnlySpan<double> b = parameters.Slice(37, 2); // b3[2]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 3);
             z = z.Slice(0, 2);
             a = a.Slice(0, 2);
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double br = ref MemoryMarshal.GetReference(b);
+            ref double zr = ref MemoryMarshal.GetReference(z);
+            ref double ar = ref MemoryMarshal.GetReference(a);
 
             // z = b3 + x W3: a vector of units per accumulator, each input broadcast against its row of W.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                {
-                    // units 0 to 1
-                    global::System.Runtime.Intrinsics.Vector128<double> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr), acc0);
-                    global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[1]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 2), acc0);
-                    global::System.Runtime.Intrinsics.Vector128<double> x2 = global::System.Runtime.Intrinsics.Vector128.Create(x[2]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 4), acc0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
-                }
+                Vector128<double> x0 = Vector128.Create(x[0]);
+                Vector128<double> x1 = Vector128.Create(x[1]);
+                Vector128<double> x2 = Vector128.Create(x[2]);
+                // Units 0 to 1.
+                Vector128<double> acc0 = Vector128.LoadUnsafe(ref br);
+                acc0 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr), acc0);
+                acc0 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref wr, 2), acc0);
+                acc0 = Fused.MultiplyAdd(x2, Vector128.LoadUnsafe(ref wr, 4), acc0);
+                Vector128.StoreUnsafe(acc0, ref zr);
             }
             else
             {
@@ -337,10 +385,10 @@ partial class Controllers
                 for (int i = 0; i < 3; i++)
                 {
                     double xi = x[i];
-                    global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
+                    ReadOnlySpan<double> row = w.Slice(i * 2, 2);
                     for (int j = 0; j < 2; j++)
                     {
-                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        z[j] = Fused.MultiplyAdd(xi, row[j], z[j]);
                     }
                 }
             }
@@ -349,13 +397,13 @@ partial class Controllers
             double max = z[0];
             for (int j = 1; j < 2; j++)
             {
-                max = global::System.Math.Max(max, z[j]);
+                max = Math.Max(max, z[j]);
             }
 
             double sum = 0D;
             for (int j = 0; j < 2; j++)
             {
-                a[j] = global::System.Math.Exp(z[j] - max);
+                a[j] = Math.Exp(z[j] - max);
                 sum += a[j];
             }
 
@@ -366,328 +414,197 @@ partial class Controllers
         }
 
         /// <summary>Layer 1 (Dense 3 -> 4, Silu) for two samples at once: a = silu(x W1 + b1), each weight vector loaded once for both.</summary>
-        private static void ForwardLayer1Pair(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x0, global::System.ReadOnlySpan<double> x1, global::System.Span<double> a0, global::System.Span<double> a1)
+        private static void ForwardLayer1Pair(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> a0,
+            Span<double> a1)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(0, 12); // W1[3, 4]: [i * 4 + j] connects input i to unit j
-            global::System.ReadOnlySpan<double> b = parameters.Slice(12, 4); // b1[4]
+            ReadOnlySpan<double> w = parameters.Slice(0, 12); // W1[3, 4]: [i * 4 + j] connects input i to unit j
+            ReadOnlySpan<double> b = parameters.Slice(12, 4); // b1[4]
             // Constant lengths let the JIT drop the bounds checks below.
             x0 = x0.Slice(0, 3);
             x1 = x1.Slice(0, 3);
             a0 = a0.Slice(0, 4);
             a1 = a1.Slice(0, 4);
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref double a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
-            ref double a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double br = ref MemoryMarshal.GetReference(b);
+            ref double a0r = ref MemoryMarshal.GetReference(a0);
+            ref double a1r = ref MemoryMarshal.GetReference(a1);
 
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            // The SIMD branches store z in a; the activation follows, in place.
+            if (Vector256.IsHardwareAccelerated)
             {
+                // Units 0 to 3 of both samples.
+                Vector256<double> s0_0 = Vector256.LoadUnsafe(ref br);
+                Vector256<double> s1_0 = s0_0;
+                for (int i = 0; i < 3; i++)
                 {
-                    // units 0 to 3 of both samples
-                    global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<double> s1_0 = s0_0;
-                    for (int i = 0; i < 3; i++)
-                    {
-                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 4);
-                        global::System.Runtime.Intrinsics.Vector256<double> x0_0 = global::System.Runtime.Intrinsics.Vector256.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector256<double> x1_0 = global::System.Runtime.Intrinsics.Vector256.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector256<double> w0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_0, ref a0r);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_0, ref a1r);
+                    ref double row = ref Unsafe.Add(ref wr, i * 4);
+                    Vector256<double> x0_0 = Vector256.Create(x0[i]);
+                    Vector256<double> x1_0 = Vector256.Create(x1[i]);
+                    Vector256<double> w0_0 = Vector256.LoadUnsafe(ref row);
+                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
                 }
+
+                Vector256.StoreUnsafe(s0_0, ref a0r);
+                Vector256.StoreUnsafe(s1_0, ref a1r);
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
+                // Units 0 to 3 of both samples.
+                Vector128<double> s0_0 = Vector128.LoadUnsafe(ref br);
+                Vector128<double> s1_0 = s0_0;
+                Vector128<double> s0_1 = Vector128.LoadUnsafe(ref br, 2);
+                Vector128<double> s1_1 = s0_1;
+                for (int i = 0; i < 3; i++)
                 {
-                    // units 0 to 3 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<double> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<double> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
-                    global::System.Runtime.Intrinsics.Vector128<double> s1_1 = s0_1;
-                    for (int i = 0; i < 3; i++)
-                    {
-                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 4);
-                        global::System.Runtime.Intrinsics.Vector128<double> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<double> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<double> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<double> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 2);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref a0r);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref a1r);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref a0r, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref a1r, 2);
+                    ref double row = ref Unsafe.Add(ref wr, i * 4);
+                    Vector128<double> x0_0 = Vector128.Create(x0[i]);
+                    Vector128<double> x1_0 = Vector128.Create(x1[i]);
+                    Vector128<double> w0_0 = Vector128.LoadUnsafe(ref row);
+                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                    Vector128<double> w0_1 = Vector128.LoadUnsafe(ref row, 2);
+                    s0_1 = Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                    s1_1 = Fused.MultiplyAdd(x1_0, w0_1, s1_1);
                 }
+
+                Vector128.StoreUnsafe(s0_0, ref a0r);
+                Vector128.StoreUnsafe(s1_0, ref a1r);
+                Vector128.StoreUnsafe(s0_1, ref a0r, 2);
+                Vector128.StoreUnsafe(s1_1, ref a1r, 2);
             }
             else
             {
-                // Without SIMD: one sample after the other.
-                {
-                    global::System.ReadOnlySpan<double> x = x0;
-                    global::System.Span<double> z = a0;
-                    global::System.Span<double> a = a0;
-                    // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 3; i++)
-                    {
-                        double xi = x[i];
-                        global::System.ReadOnlySpan<double> row = w.Slice(i * 4, 4);
-                        for (int j = 0; j < 4; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-                }
-
-                {
-                    global::System.ReadOnlySpan<double> x = x1;
-                    global::System.Span<double> z = a1;
-                    global::System.Span<double> a = a1;
-                    // z = b1 + x W1: start from the bias, then add each input times its row of W1 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 3; i++)
-                    {
-                        double xi = x[i];
-                        global::System.ReadOnlySpan<double> row = w.Slice(i * 4, 4);
-                        for (int j = 0; j < 4; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-                }
+                // Without SIMD: one sample after the other, z and a in the same span.
+                ForwardLayer1(parameters, x0, a0, a0);
+                ForwardLayer1(parameters, x1, a1, a1);
+                return;
             }
 
-            // a = silu(z) = z sigmoid(z), in place over the stored z
+            // a = silu(z) = z sigmoid(z), in place over the stored z of each sample
+            for (int sample = 0; sample < 2; sample++)
             {
-                global::System.Span<double> z = a0;
-                global::System.Span<double> a = a0;
+                Span<double> z = sample == 0 ? a0 : a1;
+                Span<double> a = z;
                 for (int j = 0; j < 4; j++)
                 {
-                    a[j] = z[j] / (1D + global::System.Math.Exp(-z[j]));
-                }
-            }
-
-            {
-                global::System.Span<double> z = a1;
-                global::System.Span<double> a = a1;
-                for (int j = 0; j < 4; j++)
-                {
-                    a[j] = z[j] / (1D + global::System.Math.Exp(-z[j]));
+                    a[j] = z[j] / (1D + Math.Exp(-z[j]));
                 }
             }
         }
 
         /// <summary>Layer 2 (Dense 4 -> 3, Relu) for two samples at once: a = relu(x W2 + b2), each weight vector loaded once for both.</summary>
-        private static void ForwardLayer2Pair(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x0, global::System.ReadOnlySpan<double> x1, global::System.Span<double> a0, global::System.Span<double> a1)
+        private static void ForwardLayer2Pair(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> a0,
+            Span<double> a1)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
-            global::System.ReadOnlySpan<double> b = parameters.Slice(28, 3); // b2[3]
+            ReadOnlySpan<double> w = parameters.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
+            ReadOnlySpan<double> b = parameters.Slice(28, 3); // b2[3]
             // Constant lengths let the JIT drop the bounds checks below.
             x0 = x0.Slice(0, 4);
             x1 = x1.Slice(0, 4);
             a0 = a0.Slice(0, 3);
             a1 = a1.Slice(0, 3);
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref double a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
-            ref double a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double br = ref MemoryMarshal.GetReference(b);
+            ref double a0r = ref MemoryMarshal.GetReference(a0);
+            ref double a1r = ref MemoryMarshal.GetReference(a1);
 
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
+                // Units 0 to 2 of both samples.
+                Vector128<double> s0_0 = Vector128.LoadUnsafe(ref br);
+                Vector128<double> s1_0 = s0_0;
+                Vector128<double> s0_1 = Vector128.LoadUnsafe(ref br, 1);
+                Vector128<double> s1_1 = s0_1;
+                for (int i = 0; i < 4; i++)
                 {
-                    // units 0 to 2 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<double> s1_0 = s0_0;
-                    global::System.Runtime.Intrinsics.Vector128<double> s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 1);
-                    global::System.Runtime.Intrinsics.Vector128<double> s1_1 = s0_1;
-                    for (int i = 0; i < 4; i++)
-                    {
-                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 3);
-                        global::System.Runtime.Intrinsics.Vector128<double> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<double> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<double> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                        global::System.Runtime.Intrinsics.Vector128<double> w0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 1);
-                        s0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                        s1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref a0r);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref a1r);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref a0r, 1);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref a1r, 1);
+                    ref double row = ref Unsafe.Add(ref wr, i * 3);
+                    Vector128<double> x0_0 = Vector128.Create(x0[i]);
+                    Vector128<double> x1_0 = Vector128.Create(x1[i]);
+                    Vector128<double> w0_0 = Vector128.LoadUnsafe(ref row);
+                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
+                    Vector128<double> w0_1 = Vector128.LoadUnsafe(ref row, 1);
+                    s0_1 = Fused.MultiplyAdd(x0_0, w0_1, s0_1);
+                    s1_1 = Fused.MultiplyAdd(x1_0, w0_1, s1_1);
                 }
+
+                Vector128.StoreUnsafe(Vector128.Max(s0_0, Vector128<double>.Zero), ref a0r);
+                Vector128.StoreUnsafe(Vector128.Max(s1_0, Vector128<double>.Zero), ref a1r);
+                Vector128.StoreUnsafe(Vector128.Max(s0_1, Vector128<double>.Zero), ref a0r, 1);
+                Vector128.StoreUnsafe(Vector128.Max(s1_1, Vector128<double>.Zero), ref a1r, 1);
             }
             else
             {
-                // Without SIMD: one sample after the other.
-                {
-                    global::System.ReadOnlySpan<double> x = x0;
-                    global::System.Span<double> z = a0;
-                    global::System.Span<double> a = a0;
-                    // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 4; i++)
-                    {
-                        double xi = x[i];
-                        global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
-                        for (int j = 0; j < 3; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-
-                    for (int j = 0; j < 3; j++)
-                    {
-                        a[j] = global::System.Math.Max(z[j], 0D);
-                    }
-                }
-
-                {
-                    global::System.ReadOnlySpan<double> x = x1;
-                    global::System.Span<double> z = a1;
-                    global::System.Span<double> a = a1;
-                    // z = b2 + x W2: start from the bias, then add each input times its row of W2 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 4; i++)
-                    {
-                        double xi = x[i];
-                        global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
-                        for (int j = 0; j < 3; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-
-                    for (int j = 0; j < 3; j++)
-                    {
-                        a[j] = global::System.Math.Max(z[j], 0D);
-                    }
-                }
+                // Without SIMD: one sample after the other, z and a in the same span.
+                ForwardLayer2(parameters, x0, a0, a0);
+                ForwardLayer2(parameters, x1, a1, a1);
+                return;
             }
         }
 
-        /// <summary>Layer 3 (Dense 3 -> 2, Softmax) for two samples at once: a = softmax(x W3 + b3), each weight vector loaded once for both.</summary>
-        private static void ForwardLayer3Pair(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x0, global::System.ReadOnlySpan<double> x1, global::System.Span<double> a0, global::System.Span<double> a1)
+        /// <summary>Layer 3 (Dense 3 -> 2, Softmax) for two samples at once: a = softmax(x W3 + b3), each weight vector loaded once for
+        /// both.</summary>
+        private static void ForwardLayer3Pair(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> a0,
+            Span<double> a1)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
-            global::System.ReadOnlySpan<double> b = parameters.Slice(37, 2); // b3[2]
+            ReadOnlySpan<double> w = parameters.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
+            ReadOnlySpan<double> b = parameters.Slice(37, 2); // b3[2]
             // Constant lengths let the JIT drop the bounds checks below.
             x0 = x0.Slice(0, 3);
             x1 = x1.Slice(0, 3);
             a0 = a0.Slice(0, 2);
             a1 = a1.Slice(0, 2);
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref double a0r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a0);
-            ref double a1r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a1);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double br = ref MemoryMarshal.GetReference(b);
+            ref double a0r = ref MemoryMarshal.GetReference(a0);
+            ref double a1r = ref MemoryMarshal.GetReference(a1);
 
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            // The SIMD branches store z in a; the activation follows, in place.
+            if (Vector128.IsHardwareAccelerated)
             {
+                // Units 0 to 1 of both samples.
+                Vector128<double> s0_0 = Vector128.LoadUnsafe(ref br);
+                Vector128<double> s1_0 = s0_0;
+                for (int i = 0; i < 3; i++)
                 {
-                    // units 0 to 1 of both samples
-                    global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<double> s1_0 = s0_0;
-                    for (int i = 0; i < 3; i++)
-                    {
-                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 2);
-                        global::System.Runtime.Intrinsics.Vector128<double> x0_0 = global::System.Runtime.Intrinsics.Vector128.Create(x0[i]);
-                        global::System.Runtime.Intrinsics.Vector128<double> x1_0 = global::System.Runtime.Intrinsics.Vector128.Create(x1[i]);
-                        global::System.Runtime.Intrinsics.Vector128<double> w0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                        s0_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                        s1_0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref a0r);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref a1r);
+                    ref double row = ref Unsafe.Add(ref wr, i * 2);
+                    Vector128<double> x0_0 = Vector128.Create(x0[i]);
+                    Vector128<double> x1_0 = Vector128.Create(x1[i]);
+                    Vector128<double> w0_0 = Vector128.LoadUnsafe(ref row);
+                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
+                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
                 }
+
+                Vector128.StoreUnsafe(s0_0, ref a0r);
+                Vector128.StoreUnsafe(s1_0, ref a1r);
             }
             else
             {
-                // Without SIMD: one sample after the other.
-                {
-                    global::System.ReadOnlySpan<double> x = x0;
-                    global::System.Span<double> z = a0;
-                    global::System.Span<double> a = a0;
-                    // z = b3 + x W3: start from the bias, then add each input times its row of W3 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 3; i++)
-                    {
-                        double xi = x[i];
-                        global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
-                        for (int j = 0; j < 2; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-                }
-
-                {
-                    global::System.ReadOnlySpan<double> x = x1;
-                    global::System.Span<double> z = a1;
-                    global::System.Span<double> a = a1;
-                    // z = b3 + x W3: start from the bias, then add each input times its row of W3 (rows are contiguous).
-                    b.CopyTo(z);
-                    for (int i = 0; i < 3; i++)
-                    {
-                        double xi = x[i];
-                        global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
-                        for (int j = 0; j < 2; j++)
-                        {
-                            z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-                        }
-                    }
-                }
+                // Without SIMD: one sample after the other, z and a in the same span.
+                ForwardLayer3(parameters, x0, a0, a0);
+                ForwardLayer3(parameters, x1, a1, a1);
+                return;
             }
 
-            // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), in place over the stored z
+            // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), in place over the stored z of each sample
+            for (int sample = 0; sample < 2; sample++)
             {
-                global::System.Span<double> z = a0;
-                global::System.Span<double> a = a0;
+                Span<double> z = sample == 0 ? a0 : a1;
+                Span<double> a = z;
                 double max = z[0];
                 for (int j = 1; j < 2; j++)
                 {
-                    max = global::System.Math.Max(max, z[j]);
+                    max = Math.Max(max, z[j]);
                 }
 
                 double sum = 0D;
                 for (int j = 0; j < 2; j++)
                 {
-                    a[j] = global::System.Math.Exp(z[j] - max);
-                    sum += a[j];
-                }
-
-                for (int j = 0; j < 2; j++)
-                {
-                    a[j] /= sum;
-                }
-            }
-
-            {
-                global::System.Span<double> z = a1;
-                global::System.Span<double> a = a1;
-                double max = z[0];
-                for (int j = 1; j < 2; j++)
-                {
-                    max = global::System.Math.Max(max, z[j]);
-                }
-
-                double sum = 0D;
-                for (int j = 0; j < 2; j++)
-                {
-                    a[j] = global::System.Math.Exp(z[j] - max);
+                    a[j] = Math.Exp(z[j] - max);
                     sum += a[j];
                 }
 
@@ -699,7 +616,7 @@ partial class Controllers
         }
 
         /// <summary>The loss of one sample from the output layer's z and a.</summary>
-        private static double ComputeLoss(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.ReadOnlySpan<double> target)
+        private static double ComputeLoss(ReadOnlySpan<double> z, ReadOnlySpan<double> a, ReadOnlySpan<double> target)
         {
             z = z.Slice(0, 2);
             a = a.Slice(0, 2);
@@ -716,7 +633,7 @@ partial class Controllers
         }
 
         /// <summary>dL/dz of the output layer, written to <paramref name="delta"/>.</summary>
-        private static void OutputDelta(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.ReadOnlySpan<double> target, global::System.Span<double> delta)
+        private static void OutputDelta(ReadOnlySpan<double> z, ReadOnlySpan<double> a, ReadOnlySpan<double> target, Span<double> delta)
         {
             z = z.Slice(0, 2);
             a = a.Slice(0, 2);
@@ -745,34 +662,35 @@ partial class Controllers
         /// Layer 3 (Dense 3 -> 2, Softmax), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW3 += xT delta and db3 += delta, and writes dL/dx = W delta to previousDelta.
         /// </summary>
-        private static void BackwardLayer3(global::System.ReadOnlySpan<double> parameters, global::System.Span<double> gradients, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.Span<double> delta, global::System.Span<double> previousDelta)
+        private static void BackwardLayer3(ReadOnlySpan<double> parameters, Span<double> gradients, ReadOnlySpan<double> x, ReadOnlySpan<double> z,
+            ReadOnlySpan<double> a, Span<double> delta, Span<double> previousDelta)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
-            global::System.Span<double> gw = gradients.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
-            global::System.Span<double> gb = gradients.Slice(37, 2); // b3[2]
+            ReadOnlySpan<double> w = parameters.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
+            Span<double> dW = gradients.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
+            Span<double> db = gradients.Slice(37, 2); // b3[2]
             x = x.Slice(0, 3);
             delta = delta.Slice(0, 2);
             previousDelta = previousDelta.Slice(0, 3);
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
-            ref double dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double dWr = ref MemoryMarshal.GetReference(dW);
+            ref double dr = ref MemoryMarshal.GetReference(delta);
 
             // dW3 += x^T delta and dL/dx = W3 delta, one input (one row of W3) at a time.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 3; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector128<double> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 2);
-                    ref double wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 2);
-                    global::System.Runtime.Intrinsics.Vector128<double> dot0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<double> dot1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
-                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
-                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
+                    Vector128<double> xv = Vector128.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 2);
+                    ref double wRow = ref Unsafe.Add(ref wr, i * 2);
+                    Vector128<double> dot0 = Vector128<double>.Zero;
+                    Vector128<double> dot1 = Vector128<double>.Zero;
+                    Vector128<double> d0 = Vector128.LoadUnsafe(ref dr);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector128.LoadUnsafe(ref dWRow)), ref dWRow);
+                    dot0 = Fused.MultiplyAdd(Vector128.LoadUnsafe(ref wRow), d0, dot0);
+                    double sum = Horizontal.Sum(dot0 + dot1);
                     previousDelta[i] = sum;
                 }
             }
@@ -781,13 +699,13 @@ partial class Controllers
                 for (int i = 0; i < 3; i++)
                 {
                     double xi = x[i];
-                    global::System.Span<double> gradientRow = gw.Slice(i * 2, 2);
-                    global::System.ReadOnlySpan<double> row = w.Slice(i * 2, 2);
+                    Span<double> dWRow = dW.Slice(i * 2, 2);
+                    ReadOnlySpan<double> row = w.Slice(i * 2, 2);
                     double sum = 0D;
                     for (int j = 0; j < 2; j++)
                     {
-                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
-                        sum = global::Unrolled.Numerics.Fused.MultiplyAdd(row[j], delta[j], sum);
+                        dWRow[j] = Fused.MultiplyAdd(xi, delta[j], dWRow[j]);
+                        sum = Fused.MultiplyAdd(row[j], delta[j], sum);
                     }
 
                     previousDelta[i] = sum;
@@ -795,19 +713,19 @@ partial class Controllers
             }
 
             // db3 += delta
-            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            ref double dbr = ref MemoryMarshal.GetReference(db);
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 2; j += 2)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref dbr, (nuint)j) + Vector128.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
             else
             {
                 for (int j = 0; j < 2; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
         }
@@ -816,11 +734,12 @@ partial class Controllers
         /// Layer 2 (Dense 4 -> 3, Relu), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW2 += xT delta and db2 += delta, and writes dL/dx = W delta to previousDelta.
         /// </summary>
-        private static void BackwardLayer2(global::System.ReadOnlySpan<double> parameters, global::System.Span<double> gradients, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.Span<double> delta, global::System.Span<double> previousDelta)
+        private static void BackwardLayer2(ReadOnlySpan<double> parameters, Span<double> gradients, ReadOnlySpan<double> x, ReadOnlySpan<double> z,
+            ReadOnlySpan<double> a, Span<double> delta, Span<double> previousDelta)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
-            global::System.Span<double> gw = gradients.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
-            global::System.Span<double> gb = gradients.Slice(28, 3); // b2[3]
+            ReadOnlySpan<double> w = parameters.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
+            Span<double> dW = gradients.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
+            Span<double> db = gradients.Slice(28, 3); // b2[3]
             x = x.Slice(0, 4);
             z = z.Slice(0, 3);
             a = a.Slice(0, 3);
@@ -828,15 +747,16 @@ partial class Controllers
             previousDelta = previousDelta.Slice(0, 4);
 
             // dL/dz = dL/da f'(z), relu'(z) = z > 0 ? 1 : 0
-            ref double gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
-            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            ref double gr = ref MemoryMarshal.GetReference(delta);
+            ref double zr = ref MemoryMarshal.GetReference(z);
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 2; j += 2)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128<double> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gr, (nuint)j);
+                    Vector128<double> g = Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    Vector128<double> zv = Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.GreaterThan(zv, Vector128<double>.Zero), g, Vector128<double>.Zero),
+                        ref gr, (nuint)j);
                 }
 
                 for (int j = 2; j < 3; j++)
@@ -852,27 +772,27 @@ partial class Controllers
                 }
             }
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
-            ref double dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double dWr = ref MemoryMarshal.GetReference(dW);
+            ref double dr = ref MemoryMarshal.GetReference(delta);
 
             // dW2 += x^T delta and dL/dx = W2 delta, one input (one row of W2) at a time.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 4; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector128<double> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 3);
-                    ref double wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 3);
-                    global::System.Runtime.Intrinsics.Vector128<double> dot0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<double> dot1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
-                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
-                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[2], global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2));
-                    sum = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRow, 2), delta[2], sum);
+                    Vector128<double> xv = Vector128.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 3);
+                    ref double wRow = ref Unsafe.Add(ref wr, i * 3);
+                    Vector128<double> dot0 = Vector128<double>.Zero;
+                    Vector128<double> dot1 = Vector128<double>.Zero;
+                    Vector128<double> d0 = Vector128.LoadUnsafe(ref dr);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector128.LoadUnsafe(ref dWRow)), ref dWRow);
+                    dot0 = Fused.MultiplyAdd(Vector128.LoadUnsafe(ref wRow), d0, dot0);
+                    double sum = Horizontal.Sum(dot0 + dot1);
+                    Unsafe.Add(ref dWRow, 2) = Fused.MultiplyAdd(xi, delta[2], Unsafe.Add(ref dWRow, 2));
+                    sum = Fused.MultiplyAdd(Unsafe.Add(ref wRow, 2), delta[2], sum);
                     previousDelta[i] = sum;
                 }
             }
@@ -881,13 +801,13 @@ partial class Controllers
                 for (int i = 0; i < 4; i++)
                 {
                     double xi = x[i];
-                    global::System.Span<double> gradientRow = gw.Slice(i * 3, 3);
-                    global::System.ReadOnlySpan<double> row = w.Slice(i * 3, 3);
+                    Span<double> dWRow = dW.Slice(i * 3, 3);
+                    ReadOnlySpan<double> row = w.Slice(i * 3, 3);
                     double sum = 0D;
                     for (int j = 0; j < 3; j++)
                     {
-                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
-                        sum = global::Unrolled.Numerics.Fused.MultiplyAdd(row[j], delta[j], sum);
+                        dWRow[j] = Fused.MultiplyAdd(xi, delta[j], dWRow[j]);
+                        sum = Fused.MultiplyAdd(row[j], delta[j], sum);
                     }
 
                     previousDelta[i] = sum;
@@ -895,24 +815,24 @@ partial class Controllers
             }
 
             // db2 += delta
-            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            ref double dbr = ref MemoryMarshal.GetReference(db);
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 2; j += 2)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref dbr, (nuint)j) + Vector128.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
 
                 for (int j = 2; j < 3; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
             else
             {
                 for (int j = 0; j < 3; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
         }
@@ -921,10 +841,11 @@ partial class Controllers
         /// Layer 1 (Dense 3 -> 4, Silu), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW1 += xT delta and db1 += delta.
         /// </summary>
-        private static void BackwardLayer1(global::System.ReadOnlySpan<double> parameters, global::System.Span<double> gradients, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.Span<double> delta)
+        private static void BackwardLayer1(ReadOnlySpan<double> parameters, Span<double> gradients, ReadOnlySpan<double> x, ReadOnlySpan<double> z,
+            ReadOnlySpan<double> a, Span<double> delta)
         {
-            global::System.Span<double> gw = gradients.Slice(0, 12); // W1[3, 4]: [i * 4 + j] connects input i to unit j
-            global::System.Span<double> gb = gradients.Slice(12, 4); // b1[4]
+            Span<double> dW = gradients.Slice(0, 12); // W1[3, 4]: [i * 4 + j] connects input i to unit j
+            Span<double> db = gradients.Slice(12, 4); // b1[4]
             x = x.Slice(0, 3);
             z = z.Slice(0, 4);
             a = a.Slice(0, 4);
@@ -933,36 +854,36 @@ partial class Controllers
             // dL/dz = dL/da f'(z), silu'(z) = s (1 + z (1 - s)), s = sigmoid(z)
             for (int j = 0; j < 4; j++)
             {
-                double s = 1D / (1D + global::System.Math.Exp(-z[j]));
+                double s = 1D / (1D + Math.Exp(-z[j]));
                 delta[j] = delta[j] * (s * (1D + z[j] * (1D - s)));
             }
 
-            ref double gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
-            ref double dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref double dWr = ref MemoryMarshal.GetReference(dW);
+            ref double dr = ref MemoryMarshal.GetReference(delta);
 
             // dW1 += x^T delta, one input (one row of W1) at a time.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 3; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 4);
-                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow)), ref gRow);
+                    Vector256<double> xv = Vector256.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 4);
+                    Vector256<double> d0 = Vector256.LoadUnsafe(ref dr);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector256.LoadUnsafe(ref dWRow)), ref dWRow);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 3; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector128<double> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 4);
-                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128<double> d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 2)), ref gRow, 2);
+                    Vector128<double> xv = Vector128.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 4);
+                    Vector128<double> d0 = Vector128.LoadUnsafe(ref dr);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector128.LoadUnsafe(ref dWRow)), ref dWRow);
+                    Vector128<double> d1 = Vector128.LoadUnsafe(ref dr, 2);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d1, Vector128.LoadUnsafe(ref dWRow, 2)), ref dWRow, 2);
                 }
             }
             else
@@ -970,56 +891,42 @@ partial class Controllers
                 for (int i = 0; i < 3; i++)
                 {
                     double xi = x[i];
-                    global::System.Span<double> gradientRow = gw.Slice(i * 4, 4);
+                    Span<double> dWRow = dW.Slice(i * 4, 4);
                     for (int j = 0; j < 4; j++)
                     {
-                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
+                        dWRow[j] = Fused.MultiplyAdd(xi, delta[j], dWRow[j]);
                     }
                 }
             }
 
             // db1 += delta
-            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            ref double dbr = ref MemoryMarshal.GetReference(db);
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 4; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref dbr, (nuint)j) + Vector256.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 4; j += 2)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref dbr, (nuint)j) + Vector128.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
             else
             {
                 for (int j = 0; j < 4; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
         }
 
-        /// <summary>39 doubles inline in the object: the parameters, and in a second field their gradients.</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
-        private struct ParameterBuffer
-        {
-            private double _element0;
-        }
-
-        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (27 doubles).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(27)]
-        private struct TraceBuffer
-        {
-            private double _element0;
-        }
-
         /// <summary>Forward's and Loss's stack scratch: z and a of each layer (18 doubles).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(18)]
-        private struct ScratchBuffer
+        [InlineArray(18)]
+        private struct Scratch
         {
             private double _element0;
         }

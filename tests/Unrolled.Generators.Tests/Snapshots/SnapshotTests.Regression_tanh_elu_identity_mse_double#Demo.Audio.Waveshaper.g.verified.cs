@@ -51,8 +51,9 @@ namespace Demo.Audio
         public global::System.Span<double> Gradients => _gradients;
 
         /// <summary>
-        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major [N, InputCount]
-        /// and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>: safe to call from many threads at once.
+        /// Computes the outputs of one sample, or of a batch: <paramref name="input"/> holds N samples row-major
+        /// [N, InputCount] and <paramref name="output"/> receives [N, OutputCount]. Reads only <see cref="Parameters"/>:
+        /// safe to call from many threads at once.
         /// </summary>
         /// <param name="input">1 inputs per sample.</param>
         /// <param name="output">Receives 1 outputs per sample.</param>
@@ -62,17 +63,7 @@ namespace Demo.Audio
             int samples = input.Length == InputCount && output.Length == OutputCount
                 ? 1
                 : global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), output.Length, OutputCount, nameof(output));
-            global::System.ReadOnlySpan<double> parameters = _parameters;
-            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
-            // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<double> scratch = buffer;
-            for (int s = 0; s < samples; s++)
-            {
-                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(8, 8), scratch.Slice(8, 8));
-                ForwardLayer2(parameters, scratch.Slice(8, 8), scratch.Slice(24, 8), scratch.Slice(24, 8));
-                ForwardLayer3(parameters, scratch.Slice(24, 8), output.Slice(s * OutputCount, OutputCount), output.Slice(s * OutputCount, OutputCount));
-            }
+            global::Unrolled.Generated.WaveshaperKernels.Forward(_parameters, input, output, samples);
         }
 
         /// <summary>
@@ -83,12 +74,98 @@ namespace Demo.Audio
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
-            global::System.ReadOnlySpan<double> parameters = _parameters;
+            return global::Unrolled.Generated.WaveshaperKernels.Loss(_parameters, input, target, samples);
+        }
+
+        /// <summary>
+        /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
+        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers:
+        /// not for concurrent use.
+        /// </summary>
+        /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
+        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
+        public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
+        {
+            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
+            return global::Unrolled.Generated.WaveshaperKernels.Backward(_parameters, _gradients, _trace, input, target, samples);
+        }
+
+        /// <summary>Sets every gradient to zero.</summary>
+        public void ZeroGradients() => ((global::System.Span<double>)_gradients).Clear();
+
+        /// <summary>
+        /// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)
+        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values
+        /// <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
+        /// </summary>
+        public void Initialize(int seed) => global::Unrolled.Initializer.Initialize<double>(Spec, _parameters, seed);
+
+        global::Unrolled.NetworkSpec global::Unrolled.INetwork<double>.Spec => Spec;
+
+        int global::Unrolled.INetwork<double>.InputCount => InputCount;
+
+        int global::Unrolled.INetwork<double>.OutputCount => OutputCount;
+
+        int global::Unrolled.INetwork<double>.ParameterCount => ParameterCount;
+
+        /// <summary>97 doubles inline in the object: the parameters, and in a second field their gradients.</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
+        private struct ParameterBuffer
+        {
+            private double _element0;
+        }
+
+        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (51 doubles).</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(51)]
+        private struct TraceBuffer
+        {
+            private double _element0;
+        }
+    }
+}
+
+namespace Unrolled.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+    using Unrolled.Numerics;
+
+    /// <summary>The kernels of Demo.Audio.Waveshaper: what its Forward, Loss and Backward run. Visible in this file only.</summary>
+    file static class WaveshaperKernels
+    {
+        private const int InputCount = 1;
+        private const int OutputCount = 1;
+        private const int ParameterCount = 97;
+
+        /// <summary>Forward of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, Span<double> output, int samples)
+        {
             // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
             // so concurrent calls never share state.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out ScratchBuffer buffer);
-            global::System.Span<double> scratch = buffer;
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<double> scratch = buffer;
+            // Each layer writes a where it wrote z (z and a share storage): only the loss needs a z.
+            for (int s = 0; s < samples; s++)
+            {
+                ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(8, 8), scratch.Slice(8, 8));
+                ForwardLayer2(parameters, scratch.Slice(8, 8), scratch.Slice(24, 8), scratch.Slice(24, 8));
+                ForwardLayer3(parameters, scratch.Slice(24, 8), output.Slice(s * OutputCount, OutputCount),
+                    output.Slice(s * OutputCount, OutputCount));
+            }
+        }
+
+        /// <summary>The summed loss of <paramref name="samples"/> samples, their lengths checked by the caller.</summary>
+        public static double Loss(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, ReadOnlySpan<double> target, int samples)
+        {
+            // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
+            // so concurrent calls never share state.
+            Unsafe.SkipInit(out Scratch buffer);
+            Span<double> scratch = buffer;
             double loss = 0D;
+            // Each hidden layer writes a where it wrote z (z and a share storage); the output layer keeps both for the loss.
             for (int s = 0; s < samples; s++)
             {
                 ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(8, 8), scratch.Slice(8, 8));
@@ -100,31 +177,24 @@ namespace Demo.Audio
             return loss;
         }
 
-        /// <summary>
-        /// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref="Gradients"/>: for a batch
-        /// (row-major, as in <see cref="Forward"/>), the gradient of the summed loss. Writes the network's buffers: not for concurrent use.
-        /// </summary>
-        /// <returns>The sample's loss, or the sum of the batch's losses.</returns>
-        /// <exception cref="global::System.ArgumentException">The spans' lengths do not describe the same number of whole samples.</exception>
-        public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
+        /// <summary>Backward of <paramref name="samples"/> samples: their gradients added, their losses summed.</summary>
+        public static double Backward(ReadOnlySpan<double> parameters, Span<double> gradients, Span<double> trace, ReadOnlySpan<double> input,
+            ReadOnlySpan<double> target, int samples)
         {
-            int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
             double loss = 0D;
             for (int s = 0; s < samples; s++)
             {
-                loss += BackwardSample(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));
+                loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
+                    target.Slice(s * OutputCount, OutputCount));
             }
 
             return loss;
         }
 
         /// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>
-        private double BackwardSample(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
+        private static double BackwardSample(ReadOnlySpan<double> parameters, Span<double> gradients, Span<double> trace, ReadOnlySpan<double> input,
+            ReadOnlySpan<double> target)
         {
-            global::System.ReadOnlySpan<double> parameters = _parameters;
-            global::System.Span<double> gradients = _gradients;
-            global::System.Span<double> trace = _trace;
-
             // Forward, keeping every layer's z and a for the backward sweep.
             ForwardLayer1(parameters, input, trace.Slice(0, 8), trace.Slice(8, 8));
             ForwardLayer2(parameters, trace.Slice(8, 8), trace.Slice(24, 8), trace.Slice(32, 8));
@@ -141,80 +211,57 @@ namespace Demo.Audio
             return loss;
         }
 
-        /// <summary>Sets every gradient to zero.</summary>
-        public void ZeroGradients() => ((global::System.Span<double>)_gradients).Clear();
-
-        /// <summary>
-        /// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)
-        /// and zeroes the biases, deterministically from <paramref name="seed"/>: the same values <see cref="global::Unrolled.ReferenceNetwork{T}"/> draws.
-        /// </summary>
-        public void Initialize(int seed) => global::Unrolled.Initializer.Initialize<double>(Spec, _parameters, seed);
-
-        global::Unrolled.NetworkSpec global::Unrolled.INetwork<double>.Spec => Spec;
-
-        int global::Unrolled.INetwork<double>.InputCount => InputCount;
-
-        int global::Unrolled.INetwork<double>.OutputCount => OutputCount;
-
-        int global::Unrolled.INetwork<double>.ParameterCount => ParameterCount;
-
-        /// <summary>Layer 1 (Dense 1 -> 8, Tanh): z = x W1 + b1, a = tanh(z).</summary>
-        private static void ForwardLayer1(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x, global::System.Span<double> z, global::System.Span<double> a)
+        /// <summary>Layer 1 (Dense 1 -> 8, Tanh): z = x W1 + b1, a = tanh(z). z and a may be one span.</summary>
+        private static void ForwardLayer1(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x, Span<double> z, Span<double> a)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(0, 8); // W1[1, 8]: [i * 8 + j] connects input i to unit j
-            global::System.ReadOnlySpan<double> b = parameters.Slice(8, 8); // b1[8]
+            ReadOnlySpan<double> w = parameters.Slice(0, 8); // W1[1, 8]: [i * 8 + j] connects input i to unit j
+            ReadOnlySpan<double> b = parameters.Slice(8, 8); // b1[8]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 1);
             z = z.Slice(0, 8);
             a = a.Slice(0, 8);
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double br = ref MemoryMarshal.GetReference(b);
+            ref double zr = ref MemoryMarshal.GetReference(z);
+            ref double ar = ref MemoryMarshal.GetReference(a);
 
             // z = b1 + x W1: a vector of units per accumulator, each input broadcast against its row of W.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                {
-                    // units 0 to 7
-                    global::System.Runtime.Intrinsics.Vector512<double> acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.Create(x[0]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wr), acc0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref zr);
-                }
+                Vector512<double> x0 = Vector512.Create(x[0]);
+                // Units 0 to 7.
+                Vector512<double> acc0 = Vector512.LoadUnsafe(ref br);
+                acc0 = Fused.MultiplyAdd(x0, Vector512.LoadUnsafe(ref wr), acc0);
+                Vector512.StoreUnsafe(acc0, ref zr);
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
-                {
-                    // units 0 to 7
-                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[0]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wr), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wr, 4), acc1);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 4);
-                }
+                Vector256<double> x0 = Vector256.Create(x[0]);
+                // Units 0 to 7.
+                Vector256<double> acc0 = Vector256.LoadUnsafe(ref br);
+                Vector256<double> acc1 = Vector256.LoadUnsafe(ref br, 4);
+                acc0 = Fused.MultiplyAdd(x0, Vector256.LoadUnsafe(ref wr), acc0);
+                acc1 = Fused.MultiplyAdd(x0, Vector256.LoadUnsafe(ref wr, 4), acc1);
+                Vector256.StoreUnsafe(acc0, ref zr);
+                Vector256.StoreUnsafe(acc1, ref zr, 4);
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
-                {
-                    // units 0 to 7
-                    global::System.Runtime.Intrinsics.Vector128<double> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
-                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[0]);
-                    acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr), acc0);
-                    acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 2), acc1);
-                    acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 4), acc2);
-                    acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wr, 6), acc3);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 6);
-                }
+                Vector128<double> x0 = Vector128.Create(x[0]);
+                // Units 0 to 7.
+                Vector128<double> acc0 = Vector128.LoadUnsafe(ref br);
+                Vector128<double> acc1 = Vector128.LoadUnsafe(ref br, 2);
+                Vector128<double> acc2 = Vector128.LoadUnsafe(ref br, 4);
+                Vector128<double> acc3 = Vector128.LoadUnsafe(ref br, 6);
+                acc0 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr), acc0);
+                acc1 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr, 2), acc1);
+                acc2 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr, 4), acc2);
+                acc3 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref wr, 6), acc3);
+                Vector128.StoreUnsafe(acc0, ref zr);
+                Vector128.StoreUnsafe(acc1, ref zr, 2);
+                Vector128.StoreUnsafe(acc2, ref zr, 4);
+                Vector128.StoreUnsafe(acc3, ref zr, 6);
             }
             else
             {
@@ -223,10 +270,10 @@ namespace Demo.Audio
                 for (int i = 0; i < 1; i++)
                 {
                     double xi = x[i];
-                    global::System.ReadOnlySpan<double> row = w.Slice(i * 8, 8);
+                    ReadOnlySpan<double> row = w.Slice(i * 8, 8);
                     for (int j = 0; j < 8; j++)
                     {
-                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        z[j] = Fused.MultiplyAdd(xi, row[j], z[j]);
                     }
                 }
             }
@@ -234,125 +281,119 @@ namespace Demo.Audio
             // a = tanh(z)
             for (int j = 0; j < 8; j++)
             {
-                a[j] = global::System.Math.Tanh(z[j]);
+                a[j] = Math.Tanh(z[j]);
             }
         }
 
-        /// <summary>Layer 2 (Dense 8 -> 8, Elu): z = x W2 + b2, a = elu(z).</summary>
-        private static void ForwardLayer2(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x, global::System.Span<double> z, global::System.Span<double> a)
+        /// <summary>Layer 2 (Dense 8 -> 8, Elu): z = x W2 + b2, a = elu(z). z and a may be one span.</summary>
+        private static void ForwardLayer2(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x, Span<double> z, Span<double> a)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(16, 64); // W2[8, 8]: [i * 8 + j] connects input i to unit j
-            global::System.ReadOnlySpan<double> b = parameters.Slice(80, 8); // b2[8]
+            ReadOnlySpan<double> w = parameters.Slice(16, 64); // W2[8, 8]: [i * 8 + j] connects input i to unit j
+            ReadOnlySpan<double> b = parameters.Slice(80, 8); // b2[8]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 8);
             z = z.Slice(0, 8);
             a = a.Slice(0, 8);
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double br = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double br = ref MemoryMarshal.GetReference(b);
+            ref double zr = ref MemoryMarshal.GetReference(z);
+            ref double ar = ref MemoryMarshal.GetReference(a);
 
             // z = b2 + x W2: a vector of units per accumulator, each input broadcast against its row of W.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
+                // Units 0 to 7.
+                Vector512<double> acc0 = Vector512.LoadUnsafe(ref br);
+                Vector512<double> acc0_1 = Vector512<double>.Zero;
+                Vector512<double> acc0_2 = Vector512<double>.Zero;
+                Vector512<double> acc0_3 = Vector512<double>.Zero;
+                // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                for (int i = 0; i < 8; i += 4)
                 {
-                    // units 0 to 7
-                    global::System.Runtime.Intrinsics.Vector512<double> acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector512<double> acc0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<double> acc0_2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<double> acc0_3 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                        global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row), acc0);
-                        global::System.Runtime.Intrinsics.Vector512<double> x1 = global::System.Runtime.Intrinsics.Vector512.Create(x[i + 1]);
-                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), acc0_1);
-                        global::System.Runtime.Intrinsics.Vector512<double> x2 = global::System.Runtime.Intrinsics.Vector512.Create(x[i + 2]);
-                        acc0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), acc0_2);
-                        global::System.Runtime.Intrinsics.Vector512<double> x3 = global::System.Runtime.Intrinsics.Vector512.Create(x[i + 3]);
-                        acc0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 24), acc0_3);
-                    }
-
-                    acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref zr);
+                    ref double row = ref Unsafe.Add(ref wr, i * 8);
+                    Vector512<double> x0 = Vector512.Create(x[i]);
+                    acc0 = Fused.MultiplyAdd(x0, Vector512.LoadUnsafe(ref row), acc0);
+                    Vector512<double> x1 = Vector512.Create(x[i + 1]);
+                    acc0_1 = Fused.MultiplyAdd(x1, Vector512.LoadUnsafe(ref row, 8), acc0_1);
+                    Vector512<double> x2 = Vector512.Create(x[i + 2]);
+                    acc0_2 = Fused.MultiplyAdd(x2, Vector512.LoadUnsafe(ref row, 16), acc0_2);
+                    Vector512<double> x3 = Vector512.Create(x[i + 3]);
+                    acc0_3 = Fused.MultiplyAdd(x3, Vector512.LoadUnsafe(ref row, 24), acc0_3);
                 }
+
+                acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
+                Vector512.StoreUnsafe(acc0, ref zr);
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
+                // Units 0 to 7.
+                Vector256<double> acc0 = Vector256.LoadUnsafe(ref br);
+                Vector256<double> acc0_1 = Vector256<double>.Zero;
+                Vector256<double> acc0_2 = Vector256<double>.Zero;
+                Vector256<double> acc0_3 = Vector256<double>.Zero;
+                Vector256<double> acc1 = Vector256.LoadUnsafe(ref br, 4);
+                Vector256<double> acc1_1 = Vector256<double>.Zero;
+                Vector256<double> acc1_2 = Vector256<double>.Zero;
+                Vector256<double> acc1_3 = Vector256<double>.Zero;
+                // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                for (int i = 0; i < 8; i += 4)
                 {
-                    // units 0 to 7
-                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector256<double> acc0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector256<double> acc1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 4), acc1);
-                        global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 1]);
-                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), acc0_1);
-                        acc1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12), acc1_1);
-                        global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 2]);
-                        acc0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), acc0_2);
-                        acc1_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 20), acc1_2);
-                        global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.Create(x[i + 3]);
-                        acc0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24), acc0_3);
-                        acc1_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 28), acc1_3);
-                    }
-
-                    acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
-                    acc1 = acc1 + acc1_1 + acc1_2 + acc1_3;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref zr, 4);
+                    ref double row = ref Unsafe.Add(ref wr, i * 8);
+                    Vector256<double> x0 = Vector256.Create(x[i]);
+                    acc0 = Fused.MultiplyAdd(x0, Vector256.LoadUnsafe(ref row), acc0);
+                    acc1 = Fused.MultiplyAdd(x0, Vector256.LoadUnsafe(ref row, 4), acc1);
+                    Vector256<double> x1 = Vector256.Create(x[i + 1]);
+                    acc0_1 = Fused.MultiplyAdd(x1, Vector256.LoadUnsafe(ref row, 8), acc0_1);
+                    acc1_1 = Fused.MultiplyAdd(x1, Vector256.LoadUnsafe(ref row, 12), acc1_1);
+                    Vector256<double> x2 = Vector256.Create(x[i + 2]);
+                    acc0_2 = Fused.MultiplyAdd(x2, Vector256.LoadUnsafe(ref row, 16), acc0_2);
+                    acc1_2 = Fused.MultiplyAdd(x2, Vector256.LoadUnsafe(ref row, 20), acc1_2);
+                    Vector256<double> x3 = Vector256.Create(x[i + 3]);
+                    acc0_3 = Fused.MultiplyAdd(x3, Vector256.LoadUnsafe(ref row, 24), acc0_3);
+                    acc1_3 = Fused.MultiplyAdd(x3, Vector256.LoadUnsafe(ref row, 28), acc1_3);
                 }
+
+                acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
+                acc1 = acc1 + acc1_1 + acc1_2 + acc1_3;
+                Vector256.StoreUnsafe(acc0, ref zr);
+                Vector256.StoreUnsafe(acc1, ref zr, 4);
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
+                // Units 0 to 7.
+                Vector128<double> acc0 = Vector128.LoadUnsafe(ref br);
+                Vector128<double> acc0_1 = Vector128<double>.Zero;
+                Vector128<double> acc1 = Vector128.LoadUnsafe(ref br, 2);
+                Vector128<double> acc1_1 = Vector128<double>.Zero;
+                Vector128<double> acc2 = Vector128.LoadUnsafe(ref br, 4);
+                Vector128<double> acc2_1 = Vector128<double>.Zero;
+                Vector128<double> acc3 = Vector128.LoadUnsafe(ref br, 6);
+                Vector128<double> acc3_1 = Vector128<double>.Zero;
+                // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
+                for (int i = 0; i < 8; i += 2)
                 {
-                    // units 0 to 7
-                    global::System.Runtime.Intrinsics.Vector128<double> acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<double> acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 2);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<double> acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 4);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<double> acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref br, 6);
-                    global::System.Runtime.Intrinsics.Vector128<double> acc3_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
-                    for (int i = 0; i < 8; i += 2)
-                    {
-                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                        global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.Create(x[i]);
-                        acc0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row), acc0);
-                        acc1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 2), acc1);
-                        acc2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc2);
-                        acc3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6), acc3);
-                        global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.Create(x[i + 1]);
-                        acc0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), acc0_1);
-                        acc1_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 10), acc1_1);
-                        acc2_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12), acc2_1);
-                        acc3_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 14), acc3_1);
-                    }
-
-                    acc0 = acc0 + acc0_1;
-                    acc1 = acc1 + acc1_1;
-                    acc2 = acc2 + acc2_1;
-                    acc3 = acc3 + acc3_1;
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref zr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref zr, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref zr, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref zr, 6);
+                    ref double row = ref Unsafe.Add(ref wr, i * 8);
+                    Vector128<double> x0 = Vector128.Create(x[i]);
+                    acc0 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref row), acc0);
+                    acc1 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref row, 2), acc1);
+                    acc2 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref row, 4), acc2);
+                    acc3 = Fused.MultiplyAdd(x0, Vector128.LoadUnsafe(ref row, 6), acc3);
+                    Vector128<double> x1 = Vector128.Create(x[i + 1]);
+                    acc0_1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref row, 8), acc0_1);
+                    acc1_1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref row, 10), acc1_1);
+                    acc2_1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref row, 12), acc2_1);
+                    acc3_1 = Fused.MultiplyAdd(x1, Vector128.LoadUnsafe(ref row, 14), acc3_1);
                 }
+
+                acc0 = acc0 + acc0_1;
+                acc1 = acc1 + acc1_1;
+                acc2 = acc2 + acc2_1;
+                acc3 = acc3 + acc3_1;
+                Vector128.StoreUnsafe(acc0, ref zr);
+                Vector128.StoreUnsafe(acc1, ref zr, 2);
+                Vector128.StoreUnsafe(acc2, ref zr, 4);
+                Vector128.StoreUnsafe(acc3, ref zr, 6);
             }
             else
             {
@@ -361,10 +402,10 @@ namespace Demo.Audio
                 for (int i = 0; i < 8; i++)
                 {
                     double xi = x[i];
-                    global::System.ReadOnlySpan<double> row = w.Slice(i * 8, 8);
+                    ReadOnlySpan<double> row = w.Slice(i * 8, 8);
                     for (int j = 0; j < 8; j++)
                     {
-                        z[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
+                        z[j] = Fused.MultiplyAdd(xi, row[j], z[j]);
                     }
                 }
             }
@@ -372,15 +413,15 @@ namespace Demo.Audio
             // a = elu(z) = z > 0 ? z : 0.5 (e^z - 1)
             for (int j = 0; j < 8; j++)
             {
-                a[j] = z[j] > 0D ? z[j] : 0.5D * (global::System.Math.Exp(z[j]) - 1D);
+                a[j] = z[j] > 0D ? z[j] : 0.5D * (Math.Exp(z[j]) - 1D);
             }
         }
 
-        /// <summary>Layer 3 (Dense 8 -> 1, Identity): z = x W3 + b3, a = identity(z).</summary>
-        private static void ForwardLayer3(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> x, global::System.Span<double> z, global::System.Span<double> a)
+        /// <summary>Layer 3 (Dense 8 -> 1, Identity): z = x W3 + b3, a = identity(z). z and a may be one span.</summary>
+        private static void ForwardLayer3(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x, Span<double> z, Span<double> a)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(88, 8); // W3[8, 1]: [i * 1 + j] connects input i to unit j
-            global::System.ReadOnlySpan<double> b = parameters.Slice(96, 1); // b3[1]
+            ReadOnlySpan<double> w = parameters.Slice(88, 8); // W3[8, 1]: [i * 1 + j] connects input i to unit j
+            ReadOnlySpan<double> b = parameters.Slice(96, 1); // b3[1]
             // Constant lengths let the JIT drop the bounds checks below.
             x = x.Slice(0, 8);
             z = z.Slice(0, 1);
@@ -399,14 +440,14 @@ namespace Demo.Audio
             double z0_1 = 0D;
             double z0_2 = 0D;
             double z0_3 = 0D;
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, w[0], z0);
-            z0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, w[1], z0_1);
-            z0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, w[2], z0_2);
-            z0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, w[3], z0_3);
-            z0 = global::Unrolled.Numerics.Fused.MultiplyAdd(x4, w[4], z0);
-            z0_1 = global::Unrolled.Numerics.Fused.MultiplyAdd(x5, w[5], z0_1);
-            z0_2 = global::Unrolled.Numerics.Fused.MultiplyAdd(x6, w[6], z0_2);
-            z0_3 = global::Unrolled.Numerics.Fused.MultiplyAdd(x7, w[7], z0_3);
+            z0 = Fused.MultiplyAdd(x0, w[0], z0);
+            z0_1 = Fused.MultiplyAdd(x1, w[1], z0_1);
+            z0_2 = Fused.MultiplyAdd(x2, w[2], z0_2);
+            z0_3 = Fused.MultiplyAdd(x3, w[3], z0_3);
+            z0 = Fused.MultiplyAdd(x4, w[4], z0);
+            z0_1 = Fused.MultiplyAdd(x5, w[5], z0_1);
+            z0_2 = Fused.MultiplyAdd(x6, w[6], z0_2);
+            z0_3 = Fused.MultiplyAdd(x7, w[7], z0_3);
             z0 = z0 + z0_1 + z0_2 + z0_3;
             z[0] = z0;
 
@@ -415,7 +456,7 @@ namespace Demo.Audio
         }
 
         /// <summary>The loss of one sample from the output layer's z and a.</summary>
-        private static double ComputeLoss(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.ReadOnlySpan<double> target)
+        private static double ComputeLoss(ReadOnlySpan<double> z, ReadOnlySpan<double> a, ReadOnlySpan<double> target)
         {
             z = z.Slice(0, 1);
             a = a.Slice(0, 1);
@@ -432,7 +473,7 @@ namespace Demo.Audio
         }
 
         /// <summary>dL/dz of the output layer, written to <paramref name="delta"/>.</summary>
-        private static void OutputDelta(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.ReadOnlySpan<double> target, global::System.Span<double> delta)
+        private static void OutputDelta(ReadOnlySpan<double> z, ReadOnlySpan<double> a, ReadOnlySpan<double> target, Span<double> delta)
         {
             z = z.Slice(0, 1);
             a = a.Slice(0, 1);
@@ -449,11 +490,12 @@ namespace Demo.Audio
         /// Layer 3 (Dense 8 -> 1, Identity), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW3 += xT delta and db3 += delta, and writes dL/dx = W delta to previousDelta.
         /// </summary>
-        private static void BackwardLayer3(global::System.ReadOnlySpan<double> parameters, global::System.Span<double> gradients, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.Span<double> delta, global::System.Span<double> previousDelta)
+        private static void BackwardLayer3(ReadOnlySpan<double> parameters, Span<double> gradients, ReadOnlySpan<double> x, ReadOnlySpan<double> z,
+            ReadOnlySpan<double> a, Span<double> delta, Span<double> previousDelta)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(88, 8); // W3[8, 1]: [i * 1 + j] connects input i to unit j
-            global::System.Span<double> gw = gradients.Slice(88, 8); // W3[8, 1]: [i * 1 + j] connects input i to unit j
-            global::System.Span<double> gb = gradients.Slice(96, 1); // b3[1]
+            ReadOnlySpan<double> w = parameters.Slice(88, 8); // W3[8, 1]: [i * 1 + j] connects input i to unit j
+            Span<double> dW = gradients.Slice(88, 8); // W3[8, 1]: [i * 1 + j] connects input i to unit j
+            Span<double> db = gradients.Slice(96, 1); // b3[1]
             x = x.Slice(0, 8);
             delta = delta.Slice(0, 1);
             previousDelta = previousDelta.Slice(0, 8);
@@ -463,24 +505,24 @@ namespace Demo.Audio
 
             // dW3 += xT delta: each weight's gradient is its input times its unit's delta.
             double x0 = x[0];
-            gw[0] = global::Unrolled.Numerics.Fused.MultiplyAdd(x0, d0, gw[0]);
+            dW[0] = Fused.MultiplyAdd(x0, d0, dW[0]);
             double x1 = x[1];
-            gw[1] = global::Unrolled.Numerics.Fused.MultiplyAdd(x1, d0, gw[1]);
+            dW[1] = Fused.MultiplyAdd(x1, d0, dW[1]);
             double x2 = x[2];
-            gw[2] = global::Unrolled.Numerics.Fused.MultiplyAdd(x2, d0, gw[2]);
+            dW[2] = Fused.MultiplyAdd(x2, d0, dW[2]);
             double x3 = x[3];
-            gw[3] = global::Unrolled.Numerics.Fused.MultiplyAdd(x3, d0, gw[3]);
+            dW[3] = Fused.MultiplyAdd(x3, d0, dW[3]);
             double x4 = x[4];
-            gw[4] = global::Unrolled.Numerics.Fused.MultiplyAdd(x4, d0, gw[4]);
+            dW[4] = Fused.MultiplyAdd(x4, d0, dW[4]);
             double x5 = x[5];
-            gw[5] = global::Unrolled.Numerics.Fused.MultiplyAdd(x5, d0, gw[5]);
+            dW[5] = Fused.MultiplyAdd(x5, d0, dW[5]);
             double x6 = x[6];
-            gw[6] = global::Unrolled.Numerics.Fused.MultiplyAdd(x6, d0, gw[6]);
+            dW[6] = Fused.MultiplyAdd(x6, d0, dW[6]);
             double x7 = x[7];
-            gw[7] = global::Unrolled.Numerics.Fused.MultiplyAdd(x7, d0, gw[7]);
+            dW[7] = Fused.MultiplyAdd(x7, d0, dW[7]);
 
             // db3 += delta
-            gb[0] += d0;
+            db[0] += d0;
 
             // dL/dx = W3 delta: what each input of this layer contributed, for layer 2.
             previousDelta[0] = w[0] * d0;
@@ -497,11 +539,12 @@ namespace Demo.Audio
         /// Layer 2 (Dense 8 -> 8, Elu), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW2 += xT delta and db2 += delta, and writes dL/dx = W delta to previousDelta.
         /// </summary>
-        private static void BackwardLayer2(global::System.ReadOnlySpan<double> parameters, global::System.Span<double> gradients, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.Span<double> delta, global::System.Span<double> previousDelta)
+        private static void BackwardLayer2(ReadOnlySpan<double> parameters, Span<double> gradients, ReadOnlySpan<double> x, ReadOnlySpan<double> z,
+            ReadOnlySpan<double> a, Span<double> delta, Span<double> previousDelta)
         {
-            global::System.ReadOnlySpan<double> w = parameters.Slice(16, 64); // W2[8, 8]: [i * 8 + j] connects input i to unit j
-            global::System.Span<double> gw = gradients.Slice(16, 64); // W2[8, 8]: [i * 8 + j] connects input i to unit j
-            global::System.Span<double> gb = gradients.Slice(80, 8); // b2[8]
+            ReadOnlySpan<double> w = parameters.Slice(16, 64); // W2[8, 8]: [i * 8 + j] connects input i to unit j
+            Span<double> dW = gradients.Slice(16, 64); // W2[8, 8]: [i * 8 + j] connects input i to unit j
+            Span<double> db = gradients.Slice(80, 8); // b2[8]
             x = x.Slice(0, 8);
             z = z.Slice(0, 8);
             a = a.Slice(0, 8);
@@ -509,37 +552,40 @@ namespace Demo.Audio
             previousDelta = previousDelta.Slice(0, 8);
 
             // dL/dz = dL/da f'(z), elu'(z) = z > 0 ? 1 : a + 0.5
-            ref double gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
-            ref double zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            ref double gr = ref MemoryMarshal.GetReference(delta);
+            ref double zr = ref MemoryMarshal.GetReference(z);
+            ref double ar = ref MemoryMarshal.GetReference(a);
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<double> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector512<double> zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector512<double> av = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref ar, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, g * (av + global::System.Runtime.Intrinsics.Vector512.Create(0.5D))), ref gr, (nuint)j);
+                    Vector512<double> g = Vector512.LoadUnsafe(ref gr, (nuint)j);
+                    Vector512<double> zv = Vector512.LoadUnsafe(ref zr, (nuint)j);
+                    Vector512<double> av = Vector512.LoadUnsafe(ref ar, (nuint)j);
+                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.GreaterThan(zv, Vector512<double>.Zero), g,
+                        g * (av + Vector512.Create(0.5D))), ref gr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector256<double> zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector256<double> av = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref ar, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, g * (av + global::System.Runtime.Intrinsics.Vector256.Create(0.5D))), ref gr, (nuint)j);
+                    Vector256<double> g = Vector256.LoadUnsafe(ref gr, (nuint)j);
+                    Vector256<double> zv = Vector256.LoadUnsafe(ref zr, (nuint)j);
+                    Vector256<double> av = Vector256.LoadUnsafe(ref ar, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.GreaterThan(zv, Vector256<double>.Zero), g,
+                        g * (av + Vector256.Create(0.5D))), ref gr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 2)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128<double> zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128<double> av = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ar, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(zv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, g * (av + global::System.Runtime.Intrinsics.Vector128.Create(0.5D))), ref gr, (nuint)j);
+                    Vector128<double> g = Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    Vector128<double> zv = Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    Vector128<double> av = Vector128.LoadUnsafe(ref ar, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.GreaterThan(zv, Vector128<double>.Zero), g,
+                        g * (av + Vector128.Create(0.5D))), ref gr, (nuint)j);
                 }
             }
             else
@@ -550,71 +596,71 @@ namespace Demo.Audio
                 }
             }
 
-            ref double wr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-            ref double gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
-            ref double dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            ref double dWr = ref MemoryMarshal.GetReference(dW);
+            ref double dr = ref MemoryMarshal.GetReference(delta);
 
             // dW2 += x^T delta and dL/dx = W2 delta, one input (one row of W2) at a time.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 8; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector512<double> xv = global::System.Runtime.Intrinsics.Vector512.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 8);
-                    ref double wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                    global::System.Runtime.Intrinsics.Vector512<double> dot0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<double> dot1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow)), ref gRow);
-                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRow), d0, dot0);
-                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
+                    Vector512<double> xv = Vector512.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 8);
+                    ref double wRow = ref Unsafe.Add(ref wr, i * 8);
+                    Vector512<double> dot0 = Vector512<double>.Zero;
+                    Vector512<double> dot1 = Vector512<double>.Zero;
+                    Vector512<double> d0 = Vector512.LoadUnsafe(ref dr);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector512.LoadUnsafe(ref dWRow)), ref dWRow);
+                    dot0 = Fused.MultiplyAdd(Vector512.LoadUnsafe(ref wRow), d0, dot0);
+                    double sum = Horizontal.Sum(dot0 + dot1);
                     previousDelta[i] = sum;
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 8; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 8);
-                    ref double wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                    global::System.Runtime.Intrinsics.Vector256<double> dot0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> dot1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow)), ref gRow);
-                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRow), d0, dot0);
-                    global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 4)), ref gRow, 4);
-                    dot1 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRow, 4), d1, dot1);
-                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
+                    Vector256<double> xv = Vector256.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 8);
+                    ref double wRow = ref Unsafe.Add(ref wr, i * 8);
+                    Vector256<double> dot0 = Vector256<double>.Zero;
+                    Vector256<double> dot1 = Vector256<double>.Zero;
+                    Vector256<double> d0 = Vector256.LoadUnsafe(ref dr);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector256.LoadUnsafe(ref dWRow)), ref dWRow);
+                    dot0 = Fused.MultiplyAdd(Vector256.LoadUnsafe(ref wRow), d0, dot0);
+                    Vector256<double> d1 = Vector256.LoadUnsafe(ref dr, 4);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d1, Vector256.LoadUnsafe(ref dWRow, 4)), ref dWRow, 4);
+                    dot1 = Fused.MultiplyAdd(Vector256.LoadUnsafe(ref wRow, 4), d1, dot1);
+                    double sum = Horizontal.Sum(dot0 + dot1);
                     previousDelta[i] = sum;
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 8; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector128<double> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 8);
-                    ref double wRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wr, i * 8);
-                    global::System.Runtime.Intrinsics.Vector128<double> dot0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<double> dot1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
-                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow), d0, dot0);
-                    global::System.Runtime.Intrinsics.Vector128<double> d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 2)), ref gRow, 2);
-                    dot1 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow, 2), d1, dot1);
-                    global::System.Runtime.Intrinsics.Vector128<double> d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 4)), ref gRow, 4);
-                    dot0 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow, 4), d2, dot0);
-                    global::System.Runtime.Intrinsics.Vector128<double> d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 6);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 6)), ref gRow, 6);
-                    dot1 = global::Unrolled.Numerics.Fused.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRow, 6), d3, dot1);
-                    double sum = global::Unrolled.Numerics.Horizontal.Sum(dot0 + dot1);
+                    Vector128<double> xv = Vector128.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 8);
+                    ref double wRow = ref Unsafe.Add(ref wr, i * 8);
+                    Vector128<double> dot0 = Vector128<double>.Zero;
+                    Vector128<double> dot1 = Vector128<double>.Zero;
+                    Vector128<double> d0 = Vector128.LoadUnsafe(ref dr);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector128.LoadUnsafe(ref dWRow)), ref dWRow);
+                    dot0 = Fused.MultiplyAdd(Vector128.LoadUnsafe(ref wRow), d0, dot0);
+                    Vector128<double> d1 = Vector128.LoadUnsafe(ref dr, 2);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d1, Vector128.LoadUnsafe(ref dWRow, 2)), ref dWRow, 2);
+                    dot1 = Fused.MultiplyAdd(Vector128.LoadUnsafe(ref wRow, 2), d1, dot1);
+                    Vector128<double> d2 = Vector128.LoadUnsafe(ref dr, 4);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d2, Vector128.LoadUnsafe(ref dWRow, 4)), ref dWRow, 4);
+                    dot0 = Fused.MultiplyAdd(Vector128.LoadUnsafe(ref wRow, 4), d2, dot0);
+                    Vector128<double> d3 = Vector128.LoadUnsafe(ref dr, 6);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d3, Vector128.LoadUnsafe(ref dWRow, 6)), ref dWRow, 6);
+                    dot1 = Fused.MultiplyAdd(Vector128.LoadUnsafe(ref wRow, 6), d3, dot1);
+                    double sum = Horizontal.Sum(dot0 + dot1);
                     previousDelta[i] = sum;
                 }
             }
@@ -623,13 +669,13 @@ namespace Demo.Audio
                 for (int i = 0; i < 8; i++)
                 {
                     double xi = x[i];
-                    global::System.Span<double> gradientRow = gw.Slice(i * 8, 8);
-                    global::System.ReadOnlySpan<double> row = w.Slice(i * 8, 8);
+                    Span<double> dWRow = dW.Slice(i * 8, 8);
+                    ReadOnlySpan<double> row = w.Slice(i * 8, 8);
                     double sum = 0D;
                     for (int j = 0; j < 8; j++)
                     {
-                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
-                        sum = global::Unrolled.Numerics.Fused.MultiplyAdd(row[j], delta[j], sum);
+                        dWRow[j] = Fused.MultiplyAdd(xi, delta[j], dWRow[j]);
+                        sum = Fused.MultiplyAdd(row[j], delta[j], sum);
                     }
 
                     previousDelta[i] = sum;
@@ -637,33 +683,33 @@ namespace Demo.Audio
             }
 
             // db2 += delta
-            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            ref double dbr = ref MemoryMarshal.GetReference(db);
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref dbr, (nuint)j) + Vector512.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref dbr, (nuint)j) + Vector256.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 2)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref dbr, (nuint)j) + Vector128.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
             else
             {
                 for (int j = 0; j < 8; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
         }
@@ -672,43 +718,44 @@ namespace Demo.Audio
         /// Layer 1 (Dense 1 -> 8, Tanh), backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),
         /// adds dW1 += xT delta and db1 += delta.
         /// </summary>
-        private static void BackwardLayer1(global::System.ReadOnlySpan<double> parameters, global::System.Span<double> gradients, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> a, global::System.Span<double> delta)
+        private static void BackwardLayer1(ReadOnlySpan<double> parameters, Span<double> gradients, ReadOnlySpan<double> x, ReadOnlySpan<double> z,
+            ReadOnlySpan<double> a, Span<double> delta)
         {
-            global::System.Span<double> gw = gradients.Slice(0, 8); // W1[1, 8]: [i * 8 + j] connects input i to unit j
-            global::System.Span<double> gb = gradients.Slice(8, 8); // b1[8]
+            Span<double> dW = gradients.Slice(0, 8); // W1[1, 8]: [i * 8 + j] connects input i to unit j
+            Span<double> db = gradients.Slice(8, 8); // b1[8]
             x = x.Slice(0, 1);
             z = z.Slice(0, 8);
             a = a.Slice(0, 8);
             delta = delta.Slice(0, 8);
 
             // dL/dz = dL/da f'(z), tanh'(z) = 1 - a^2
-            ref double gr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
-            ref double ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            ref double gr = ref MemoryMarshal.GetReference(delta);
+            ref double ar = ref MemoryMarshal.GetReference(a);
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<double> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector512<double> av = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref ar, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g * (global::System.Runtime.Intrinsics.Vector512.Create(1D) - av * av), ref gr, (nuint)j);
+                    Vector512<double> g = Vector512.LoadUnsafe(ref gr, (nuint)j);
+                    Vector512<double> av = Vector512.LoadUnsafe(ref ar, (nuint)j);
+                    Vector512.StoreUnsafe(g * (Vector512.Create(1D) - av * av), ref gr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector256<double> av = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref ar, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g * (global::System.Runtime.Intrinsics.Vector256.Create(1D) - av * av), ref gr, (nuint)j);
+                    Vector256<double> g = Vector256.LoadUnsafe(ref gr, (nuint)j);
+                    Vector256<double> av = Vector256.LoadUnsafe(ref ar, (nuint)j);
+                    Vector256.StoreUnsafe(g * (Vector256.Create(1D) - av * av), ref gr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 2)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gr, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128<double> av = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ar, (nuint)j);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g * (global::System.Runtime.Intrinsics.Vector128.Create(1D) - av * av), ref gr, (nuint)j);
+                    Vector128<double> g = Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    Vector128<double> av = Vector128.LoadUnsafe(ref ar, (nuint)j);
+                    Vector128.StoreUnsafe(g * (Vector128.Create(1D) - av * av), ref gr, (nuint)j);
                 }
             }
             else
@@ -719,49 +766,49 @@ namespace Demo.Audio
                 }
             }
 
-            ref double gwr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gw);
-            ref double dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(delta);
+            ref double dWr = ref MemoryMarshal.GetReference(dW);
+            ref double dr = ref MemoryMarshal.GetReference(delta);
 
             // dW1 += x^T delta, one input (one row of W1) at a time.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 1; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector512<double> xv = global::System.Runtime.Intrinsics.Vector512.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 8);
-                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow)), ref gRow);
+                    Vector512<double> xv = Vector512.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 8);
+                    Vector512<double> d0 = Vector512.LoadUnsafe(ref dr);
+                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector512.LoadUnsafe(ref dWRow)), ref dWRow);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 1; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 8);
-                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow)), ref gRow);
-                    global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, 4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, 4)), ref gRow, 4);
+                    Vector256<double> xv = Vector256.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 8);
+                    Vector256<double> d0 = Vector256.LoadUnsafe(ref dr);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector256.LoadUnsafe(ref dWRow)), ref dWRow);
+                    Vector256<double> d1 = Vector256.LoadUnsafe(ref dr, 4);
+                    Vector256.StoreUnsafe(Fused.MultiplyAdd(xv, d1, Vector256.LoadUnsafe(ref dWRow, 4)), ref dWRow, 4);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 1; i++)
                 {
                     double xi = x[i];
-                    global::System.Runtime.Intrinsics.Vector128<double> xv = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gwr, i * 8);
-                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow)), ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128<double> d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 2)), ref gRow, 2);
-                    global::System.Runtime.Intrinsics.Vector128<double> d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 4)), ref gRow, 4);
-                    global::System.Runtime.Intrinsics.Vector128<double> d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, 6);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::Unrolled.Numerics.Fused.MultiplyAdd(xv, d3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, 6)), ref gRow, 6);
+                    Vector128<double> xv = Vector128.Create(xi);
+                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 8);
+                    Vector128<double> d0 = Vector128.LoadUnsafe(ref dr);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector128.LoadUnsafe(ref dWRow)), ref dWRow);
+                    Vector128<double> d1 = Vector128.LoadUnsafe(ref dr, 2);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d1, Vector128.LoadUnsafe(ref dWRow, 2)), ref dWRow, 2);
+                    Vector128<double> d2 = Vector128.LoadUnsafe(ref dr, 4);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d2, Vector128.LoadUnsafe(ref dWRow, 4)), ref dWRow, 4);
+                    Vector128<double> d3 = Vector128.LoadUnsafe(ref dr, 6);
+                    Vector128.StoreUnsafe(Fused.MultiplyAdd(xv, d3, Vector128.LoadUnsafe(ref dWRow, 6)), ref dWRow, 6);
                 }
             }
             else
@@ -769,63 +816,49 @@ namespace Demo.Audio
                 for (int i = 0; i < 1; i++)
                 {
                     double xi = x[i];
-                    global::System.Span<double> gradientRow = gw.Slice(i * 8, 8);
+                    Span<double> dWRow = dW.Slice(i * 8, 8);
                     for (int j = 0; j < 8; j++)
                     {
-                        gradientRow[j] = global::Unrolled.Numerics.Fused.MultiplyAdd(xi, delta[j], gradientRow[j]);
+                        dWRow[j] = Fused.MultiplyAdd(xi, delta[j], dWRow[j]);
                     }
                 }
             }
 
             // db1 += delta
-            ref double gbr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gb);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            ref double dbr = ref MemoryMarshal.GetReference(db);
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref dbr, (nuint)j) + Vector512.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref dbr, (nuint)j) + Vector256.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            else if (Vector128.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 2)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gbr, (nuint)j) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dr, (nuint)j), ref gbr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref dbr, (nuint)j) + Vector128.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
                 }
             }
             else
             {
                 for (int j = 0; j < 8; j++)
                 {
-                    gb[j] += delta[j];
+                    db[j] += delta[j];
                 }
             }
         }
 
-        /// <summary>97 doubles inline in the object: the parameters, and in a second field their gradients.</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(ParameterCount)]
-        private struct ParameterBuffer
-        {
-            private double _element0;
-        }
-
-        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (51 doubles).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(51)]
-        private struct TraceBuffer
-        {
-            private double _element0;
-        }
-
         /// <summary>Forward's and Loss's stack scratch: z and a of each layer (34 doubles).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(34)]
-        private struct ScratchBuffer
+        [InlineArray(34)]
+        private struct Scratch
         {
             private double _element0;
         }

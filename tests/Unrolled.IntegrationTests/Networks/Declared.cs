@@ -52,3 +52,12 @@ public static partial class Controllers
         public Steering(int seed) => Initialize(seed);
     }
 }
+
+/// <summary>
+/// A 90,000-unit layer: its generated code is the size of a 900-unit one's (tile loops), and parameters, gradients
+/// and trace (4.3 MB, 4.3 MB, 1.1 MB) are arrays allocated at construction.
+/// </summary>
+[Network(10)]
+[Dense(90000, Activation.Tanh)]
+[Dense(1)]
+public partial class VeryWideNet;

@@ -22,7 +22,7 @@ internal enum DerivativeReads
 internal abstract class ActivationKernel
 {
     /// <summary>The class of the vectorized float approximations, whose scalar overloads give the bits of a SIMD lane.</summary>
-    public const string FastMath = "global::Unrolled.Numerics.FastMath";
+    public const string FastMath = "FastMath";
 
     private static readonly ActivationKernel[] Kernels =
     [

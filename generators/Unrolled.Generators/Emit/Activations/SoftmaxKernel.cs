@@ -59,25 +59,25 @@ internal sealed class SoftmaxKernel : ActivationKernel
         }
     }
 
-    /// <summary>a = softmax(z) over spans named z and a, as loops.</summary>
-    public static void WriteLoops(CodeWriter w, NumericType t, int units, bool fast)
+    /// <summary>a = softmax(z) over spans named <paramref name="z"/> and <paramref name="a"/> (which may be one span), as loops.</summary>
+    public static void WriteLoops(CodeWriter w, NumericType t, int units, bool fast, string z = "z", string a = "a")
     {
-        w.Line($"{t.Keyword} max = z[0];");
+        w.Line($"{t.Keyword} max = {z}[0];");
         using (w.Block($"for (int j = 1; j < {units}; j++)"))
         {
-            w.Line($"max = {t.Call("Max", "max", "z[j]")};");
+            w.Line($"max = {t.Call("Max", "max", $"{z}[j]")};");
         }
 
         w.Line($"{t.Keyword} sum = {t.Literal(0)};");
         using (w.Block($"for (int j = 0; j < {units}; j++)"))
         {
-            w.Line($"a[j] = {Exp(t, "z[j] - max", fast)};");
-            w.Line("sum += a[j];");
+            w.Line($"{a}[j] = {Exp(t, $"{z}[j] - max", fast)};");
+            w.Line($"sum += {a}[j];");
         }
 
         using (w.Block($"for (int j = 0; j < {units}; j++)"))
         {
-            w.Line("a[j] /= sum;");
+            w.Line($"{a}[j] /= sum;");
         }
     }
 

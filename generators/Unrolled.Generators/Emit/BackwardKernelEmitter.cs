@@ -3,25 +3,22 @@ using static Unrolled.Generators.Model.GeneratedNames;
 
 namespace Unrolled.Generators.Emit;
 
-/// <summary>The public Backward, and the backpropagation of one sample through the trace.</summary>
-internal static class BackwardEntryEmitter
+/// <summary>The kernels behind Backward: a loop over the samples, and the backpropagation of one sample through the trace.</summary>
+internal static class BackwardKernelEmitter
 {
     public static void Emit(CodeWriter w, NetworkPlan plan)
     {
         var t = plan.Numeric();
-        w.Line("/// <summary>");
-        w.Line("/// Runs each sample forward, then adds its gradient dLoss/dParameters to <see cref=\"Gradients\"/>: for a batch");
-        w.Line("/// (row-major, as in <see cref=\"Forward\"/>), the gradient of the summed loss. Writes the network's buffers: not for concurrent use.");
-        w.Line("/// </summary>");
-        w.Line("/// <returns>The sample's loss, or the sum of the batch's losses.</returns>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans' lengths do not describe the same number of whole samples.</exception>");
-        using (w.Block($"public {t.Keyword} Backward({t.ReadOnlySpan} input, {t.ReadOnlySpan} target)"))
+        string buffers = $"{t.ReadOnlySpan} parameters, {t.Span} gradients, {t.Span} trace";
+        w.Line();
+        w.Line("/// <summary>Backward of <paramref name=\"samples\"/> samples: their gradients added, their losses summed.</summary>");
+        using (w.Block($"public static {t.Keyword} Backward({buffers}, {t.ReadOnlySpan} input, {t.ReadOnlySpan} target, int samples)"))
         {
-            w.Line("int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));");
             w.Line($"{t.Keyword} loss = {t.Literal(0)};");
             using (w.Block("for (int s = 0; s < samples; s++)"))
             {
-                w.Line($"loss += {BackwardSample}(input.Slice(s * InputCount, InputCount), target.Slice(s * OutputCount, OutputCount));");
+                w.Line($"loss += {BackwardSample}(parameters, gradients, trace, input.Slice(s * InputCount, InputCount), "
+                    + "target.Slice(s * OutputCount, OutputCount));");
             }
 
             w.Line("return loss;");
@@ -29,12 +26,8 @@ internal static class BackwardEntryEmitter
 
         w.Line();
         w.Line("/// <summary>Backpropagation of one sample: forward through the trace, the loss's gradient, then each layer backward.</summary>");
-        using (w.Block($"private {t.Keyword} {BackwardSample}({t.ReadOnlySpan} input, {t.ReadOnlySpan} target)"))
+        using (w.Block($"private static {t.Keyword} {BackwardSample}({buffers}, {t.ReadOnlySpan} input, {t.ReadOnlySpan} target)"))
         {
-            w.Line($"{t.ReadOnlySpan} parameters = {ParametersField};");
-            w.Line($"{t.Span} gradients = {GradientsField};");
-            w.Line($"{t.Span} trace = {TraceField};");
-            w.Line();
             w.Line("// Forward, keeping every layer's z and a for the backward sweep.");
             string x = "input";
             foreach (var layer in plan.Layers)
@@ -68,8 +61,6 @@ internal static class BackwardEntryEmitter
 
             w.Line("return loss;");
         }
-
-        w.Line();
     }
 
     private static string Trace(int offset, int length) => Code.Slice("trace", offset, length);
