@@ -4,7 +4,8 @@
 # instruction sets switched off, so that every branch is checked against the interpreter.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-filter='FullyQualifiedName~RandomTopologyTests|FullyQualifiedName~EquivalenceTests|FullyQualifiedName~BatchTests|FullyQualifiedName~JitLimitTests|FullyQualifiedName~RegisterPathTests|FullyQualifiedName~PairPathTests'
+# The suites that exercise vector-width branches carry [Trait("Category", "SimdPaths")].
+filter='Category=SimdPaths'
 for setting in DOTNET_EnableAVX512=0 DOTNET_EnableAVX=0 DOTNET_EnableHWIntrinsic=0; do
     echo "simd-paths: $setting"
     for project in tests/Unrolled.Generators.Tests tests/Unrolled.IntegrationTests; do

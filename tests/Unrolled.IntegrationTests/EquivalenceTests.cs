@@ -1,9 +1,10 @@
-using System.Numerics;
 using Unrolled.IntegrationTests.Networks;
+using Unrolled.Testing;
 
 namespace Unrolled.IntegrationTests;
 
 /// <summary>Networks compiled by the generator as an analyzer agree with the interpreter, and with finite differences.</summary>
+[Trait("Category", "SimdPaths")]
 public class EquivalenceTests
 {
     public static TheoryData<string> Networks => new() { nameof(CirclesNet), nameof(SmoothNet), nameof(BinaryNet), nameof(RegressionNet), nameof(MnistNet), nameof(MnistDoubleNet), nameof(WideNet), nameof(VeryWideNet) };
@@ -27,13 +28,15 @@ public class EquivalenceTests
     [MemberData(nameof(Networks))]
     public void Matches_the_reference_interpreter(string name)
     {
+        // The very wide network's float sums of 90,000 terms differ from the interpreter's order by more than a few ulp.
+        int[] batches = name == nameof(VeryWideNet) ? [1, 2] : [1, 2, 9, 37];
         switch (Create(name))
         {
             case INetwork<float> single:
-                AssertMatches(single, 1e-5f);
+                NetworkOracle.Check(single, name == nameof(VeryWideNet) ? 1e-4 : 2e-6, seed: 11, batches: batches);
                 break;
             case INetwork<double> dual:
-                AssertMatches(dual, 1e-12);
+                NetworkOracle.Check(dual, 1e-12, seed: 11, batches: batches);
                 break;
         }
     }
@@ -45,7 +48,8 @@ public class EquivalenceTests
         var network = (INetwork<double>)Create(name);
         var random = new SeededRandom(7);
         var input = Enumerable.Range(0, network.InputCount).Select(_ => random.NextDouble(-2, 2)).ToArray();
-        var target = Samples.Target<double>(network.Spec, random);
+        var target = new double[network.OutputCount];
+        NetworkOracle.Target(network.Spec, random, target.AsSpan());
         var report = GradientCheck.Run(network, input, target, relativeFloor: 1e-5);
         Assert.True(report.MaxRelativeError < 1e-6, report.ToString());
         Assert.True(report.MaxAbsoluteError < 1e-9, report.ToString());
@@ -101,54 +105,5 @@ public class EquivalenceTests
         Assert.Equal(1f, output[0]);
         Assert.Equal(0f, output[1]);
         Assert.True(float.IsFinite(net.Loss([0f, 0f], [0f, 1f])));
-    }
-
-    private static void AssertMatches<T>(INetwork<T> generated, T tolerance)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var reference = new ReferenceNetwork<T>(generated.Spec);
-        Assert.Equal(reference.Parameters.ToArray(), generated.Parameters.ToArray());
-        var random = new SeededRandom(11);
-        var yGenerated = new T[generated.OutputCount];
-        var yReference = new T[generated.OutputCount];
-        for (int sample = 0; sample < 4; sample++)
-        {
-            var input = Enumerable.Range(0, generated.InputCount).Select(_ => T.CreateTruncating(random.NextDouble(-1, 1))).ToArray();
-            var target = Samples.Target<T>(generated.Spec, random);
-            generated.Forward(input, yGenerated);
-            reference.Forward(input, yReference);
-            AssertClose(yReference, yGenerated, tolerance);
-            AssertClose([reference.Loss(input, target)], [generated.Loss(input, target)], tolerance);
-            AssertClose([reference.Backward(input, target)], [generated.Backward(input, target)], tolerance);
-        }
-
-        AssertClose(reference.Gradients.ToArray(), generated.Gradients.ToArray(), tolerance);
-    }
-
-    private static void AssertClose<T>(T[] expected, T[] actual, T tolerance)
-        where T : IFloatingPointIeee754<T>
-    {
-        for (int k = 0; k < expected.Length; k++)
-        {
-            T scale = T.Max(T.One, T.Abs(expected[k]));
-            Assert.True(T.Abs(expected[k] - actual[k]) <= tolerance * scale, $"[{k}] expected {expected[k]}, got {actual[k]}");
-        }
-    }
-}
-
-internal static class Samples
-{
-    /// <summary>A random target of the kind the spec's loss expects.</summary>
-    public static T[] Target<T>(NetworkSpec spec, SeededRandom random)
-        where T : IFloatingPointIeee754<T>
-    {
-        var values = Enumerable.Range(0, spec.Outputs).Select(_ => random.NextDouble()).ToArray();
-        if (spec.Loss == LossFunction.CrossEntropy)
-        {
-            double sum = values.Sum();
-            values = values.Select(v => v / sum).ToArray();
-        }
-
-        return values.Select(T.CreateTruncating).ToArray();
     }
 }

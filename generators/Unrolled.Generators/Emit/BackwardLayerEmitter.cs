@@ -48,7 +48,7 @@ internal static class BackwardLayerEmitter
             w.Line();
             if (layer.Code == LayerCode.Unrolled)
             {
-                EmitUnrolled(w, t, layer);
+                EmitUnrolled(w, t, layer, plan.FastActivations);
                 return;
             }
 
@@ -62,7 +62,7 @@ internal static class BackwardLayerEmitter
         }
     }
 
-    private static void EmitUnrolled(CodeWriter w, NumericType t, LayerPlan layer)
+    private static void EmitUnrolled(CodeWriter w, NumericType t, LayerPlan layer, bool fast)
     {
         int n = layer.FanIn, m = layer.Units, l = layer.Number;
         string k = t.Keyword;
@@ -72,7 +72,7 @@ internal static class BackwardLayerEmitter
             w.Line($"// dL/dz = dL/da f'(z), {kernel.DescribeDerivative(layer.Alpha)}");
             for (int j = 0; j < m; j++)
             {
-                string expression = kernel.Derivative(t, $"delta[{j}]", $"z[{j}]", $"a[{j}]", layer.Alpha, $"s{j}", out string? prelude);
+                string expression = kernel.Derivative(t, $"delta[{j}]", $"z[{j}]", $"a[{j}]", layer.Alpha, fast, $"s{j}", out string? prelude);
                 if (prelude is not null)
                 {
                     w.Line(prelude);
@@ -133,7 +133,7 @@ internal static class BackwardLayerEmitter
         var t = plan.Numeric();
         var kernel = ActivationKernel.For(layer.Activation);
         w.Line($"// dL/dz = dL/da f'(z), {kernel.DescribeDerivative(layer.Alpha)}");
-        string expression = kernel.Derivative(t, "delta[j]", "z[j]", "a[j]", layer.Alpha, "s", out string? prelude);
+        string expression = kernel.Derivative(t, "delta[j]", "z[j]", "a[j]", layer.Alpha, plan.FastActivations, "s", out string? prelude);
         var scalar = prelude is null
             ? new[] { $"delta[j] = {expression};" }
             : new[] { prelude, $"delta[j] = {expression};" };

@@ -35,7 +35,7 @@ internal static class LossEmitter
             w.Line($"a = a.Slice(0, {m});");
             w.Line($"target = target.Slice(0, {m});");
             w.Line($"delta = delta.Slice(0, {m});");
-            LossKernel.For(plan.Loss).WriteOutputDelta(w, t, plan.Output);
+            LossKernel.For(plan.Loss).WriteOutputDelta(w, t, plan.Output, plan.FastActivations);
         }
     }
 }

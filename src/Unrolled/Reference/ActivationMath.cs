@@ -1,4 +1,5 @@
 using System.Numerics;
+using Unrolled.Numerics;
 
 namespace Unrolled;
 
@@ -11,17 +12,22 @@ public static class ActivationMath
     /// <summary>Applies <paramref name="activation"/> to <paramref name="z"/>, writing <paramref name="a"/>.</summary>
     /// <remarks>Softmax subtracts the maximum first, so large logits cannot overflow.</remarks>
     public static void Apply<T>(Activation activation, T alpha, ReadOnlySpan<T> z, Span<T> a)
+        where T : IFloatingPointIeee754<T> => Apply(activation, alpha, z, a, ActivationMode.Exact);
+
+    /// <summary>Applies <paramref name="activation"/> with the functions <paramref name="mode"/> selects.</summary>
+    public static void Apply<T>(Activation activation, T alpha, ReadOnlySpan<T> z, Span<T> a, ActivationMode mode)
         where T : IFloatingPointIeee754<T>
     {
+        bool fast = IsFast<T>(mode);
         if (activation == Activation.Softmax)
         {
-            Softmax(z, a);
+            Softmax(z, a, fast);
             return;
         }
 
         for (int j = 0; j < z.Length; j++)
         {
-            a[j] = Apply(activation, alpha, z[j]);
+            a[j] = fast ? ApplyFast(activation, alpha, z[j]) : Apply(activation, alpha, z[j]);
         }
     }
 
@@ -42,6 +48,9 @@ public static class ActivationMath
 
     /// <summary>Softmax of <paramref name="z"/> into <paramref name="a"/>, after subtracting the maximum.</summary>
     public static void Softmax<T>(ReadOnlySpan<T> z, Span<T> a)
+        where T : IFloatingPointIeee754<T> => Softmax(z, a, fast: false);
+
+    private static void Softmax<T>(ReadOnlySpan<T> z, Span<T> a, bool fast)
         where T : IFloatingPointIeee754<T>
     {
         T max = z[0];
@@ -53,7 +62,7 @@ public static class ActivationMath
         T sum = T.Zero;
         for (int j = 0; j < z.Length; j++)
         {
-            a[j] = T.Exp(z[j] - max);
+            a[j] = fast ? FastExp(z[j] - max) : T.Exp(z[j] - max);
             sum += a[j];
         }
 
@@ -68,8 +77,13 @@ public static class ActivationMath
     /// to the pre-activations, in place: delta_j *= f'(z_j), or the softmax Jacobian-vector product a ⊙ (delta - (delta · a)).
     /// </summary>
     public static void Backward<T>(Activation activation, T alpha, ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> delta)
+        where T : IFloatingPointIeee754<T> => Backward(activation, alpha, z, a, delta, ActivationMode.Exact);
+
+    /// <summary>As <see cref="Backward{T}(Activation, T, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T})"/>, with the functions <paramref name="mode"/> selects.</summary>
+    public static void Backward<T>(Activation activation, T alpha, ReadOnlySpan<T> z, ReadOnlySpan<T> a, Span<T> delta, ActivationMode mode)
         where T : IFloatingPointIeee754<T>
     {
+        bool fast = IsFast<T>(mode);
         if (activation == Activation.Softmax)
         {
             T dot = T.Zero;
@@ -88,7 +102,9 @@ public static class ActivationMath
 
         for (int j = 0; j < delta.Length; j++)
         {
-            delta[j] = Backward(activation, alpha, z[j], a[j], delta[j]);
+            delta[j] = fast && activation is Activation.Softplus or Activation.Silu
+                ? BackwardFast(activation, z[j], delta[j])
+                : Backward(activation, alpha, z[j], a[j], delta[j]);
         }
     }
 
@@ -106,6 +122,35 @@ public static class ActivationMath
         Activation.Silu => g * SiluDerivative(z),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not an element-wise activation."),
     };
+
+    /// <summary>Whether <paramref name="mode"/> selects FastMath for <typeparamref name="T"/>: float only.</summary>
+    private static bool IsFast<T>(ActivationMode mode) => mode == ActivationMode.Fast && typeof(T) == typeof(float);
+
+    /// <summary>One element as a float SIMD lane of generated code computes it (the type is float: see <see cref="IsFast{T}"/>).</summary>
+    private static T ApplyFast<T>(Activation activation, T alpha, T z)
+        where T : IFloatingPointIeee754<T>
+    {
+        float x = float.CreateTruncating(z);
+        return activation switch
+        {
+            Activation.Sigmoid => T.CreateTruncating(FastMath.Sigmoid(x)),
+            Activation.Tanh => T.CreateTruncating(FastMath.Tanh(x)),
+            Activation.Elu => z > T.Zero ? z : alpha * (FastExp(z) - T.One),
+            Activation.Silu => z * T.CreateTruncating(FastMath.Sigmoid(x)),
+            _ => Apply(activation, alpha, z),
+        };
+    }
+
+    /// <summary>g f'(z) where the derivative needs sigmoid(z), with FastMath's sigmoid (float only).</summary>
+    private static T BackwardFast<T>(Activation activation, T z, T g)
+        where T : IFloatingPointIeee754<T>
+    {
+        T s = T.CreateTruncating(FastMath.Sigmoid(float.CreateTruncating(z)));
+        return activation == Activation.Softplus ? g * s : g * (s * (T.One + z * (T.One - s)));
+    }
+
+    private static T FastExp<T>(T x)
+        where T : IFloatingPointIeee754<T> => T.CreateTruncating(FastMath.Exp(float.CreateTruncating(x)));
 
     private static T SiluDerivative<T>(T z)
         where T : IFloatingPointIeee754<T>

@@ -71,6 +71,11 @@ public static class LossMath
     /// </summary>
     public static void OutputDelta<T>(
         LossFunction loss, LayerSpec output, ReadOnlySpan<T> z, ReadOnlySpan<T> a, ReadOnlySpan<T> target, Span<T> delta)
+        where T : IFloatingPointIeee754<T> => OutputDelta(loss, output, z, a, target, delta, ActivationMode.Exact);
+
+    /// <summary>As the overload without a mode, with the output activation's derivative computed as <paramref name="mode"/> selects.</summary>
+    public static void OutputDelta<T>(
+        LossFunction loss, LayerSpec output, ReadOnlySpan<T> z, ReadOnlySpan<T> a, ReadOnlySpan<T> target, Span<T> delta, ActivationMode mode)
         where T : IFloatingPointIeee754<T>
     {
         T count = T.CreateTruncating(a.Length);
@@ -105,7 +110,7 @@ public static class LossMath
                     delta[k] = two * (a[k] - target[k]) / count;
                 }
 
-                ActivationMath.Backward(output.Activation, T.CreateTruncating(output.Alpha), z, a, delta);
+                ActivationMath.Backward(output.Activation, T.CreateTruncating(output.Alpha), z, a, delta, mode);
                 return;
         }
     }

@@ -15,6 +15,7 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
     private readonly T[] _parameters;
     private readonly T[] _gradients;
     private readonly T[] _alphas;
+    private readonly ActivationMode _activations;
 
     // Backward's trace: each layer's pre-activations z, activations a and deltas, kept for the backward sweep.
     private readonly T[][] _z;
@@ -23,11 +24,23 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
     private readonly int _widest;
 
     /// <summary>Builds the network for <paramref name="spec"/> and initializes it with <paramref name="seed"/>.</summary>
+    /// <param name="spec">The network's shape.</param>
+    /// <param name="seed">The seed of <see cref="Initialize"/>.</param>
+    /// <param name="activations">
+    /// The functions activations are computed with: <see cref="ActivationMode.Exact"/> (the default), or
+    /// <see cref="ActivationMode.Fast"/> to compute what generated float networks compute.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="spec"/> is null.</exception>
-    public ReferenceNetwork(NetworkSpec spec, int seed = 0)
+    public ReferenceNetwork(NetworkSpec spec, int seed = 0, ActivationMode activations = ActivationMode.Exact)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (!Enum.IsDefined(activations))
+        {
+            throw new ArgumentOutOfRangeException(nameof(activations), activations, "Not an ActivationMode value.");
+        }
+
         Spec = spec;
+        _activations = activations;
         _parameters = new T[spec.ParameterCount];
         _gradients = new T[spec.ParameterCount];
         int layers = spec.Layers.Count;
@@ -130,13 +143,13 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
 
         int last = Spec.Layers.Count - 1;
         T loss = LossMath.Loss(Spec.Loss, _z[last], _a[last], target);
-        LossMath.OutputDelta(Spec.Loss, Spec.Layers[last], _z[last], _a[last], target, _delta[last]);
+        LossMath.OutputDelta(Spec.Loss, Spec.Layers[last], _z[last], _a[last], target, _delta[last], _activations);
 
         for (int l = last; l >= 0; l--)
         {
             if (l < last)
             {
-                ActivationMath.Backward(Spec.Layers[l].Activation, _alphas[l], _z[l], _a[l], _delta[l]);
+                ActivationMath.Backward(Spec.Layers[l].Activation, _alphas[l], _z[l], _a[l], _delta[l], _activations);
             }
 
             ReadOnlySpan<T> x = l == 0 ? input : _a[l - 1];
@@ -203,7 +216,7 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
             }
         }
 
-        ActivationMath.Apply(Spec.Layers[layer].Activation, _alphas[layer], z, a);
+        ActivationMath.Apply(Spec.Layers[layer].Activation, _alphas[layer], z, a, _activations);
     }
 
     /// <summary>dW += xᵀ dz, db += dz, and (unless this is the first layer) dx = W dz, with fused multiply-adds.</summary>

@@ -457,14 +457,14 @@ namespace Unrolled.Generated
 
                 for (int j = 4; j < 5; j++)
                 {
-                    delta[j] = delta[j] / (1F + MathF.Exp(-z[j]));
+                    delta[j] = delta[j] * FastMath.Sigmoid(z[j]);
                 }
             }
             else
             {
                 for (int j = 0; j < 5; j++)
                 {
-                    delta[j] = delta[j] / (1F + MathF.Exp(-z[j]));
+                    delta[j] = delta[j] * FastMath.Sigmoid(z[j]);
                 }
             }
 

@@ -59,9 +59,10 @@ internal abstract class ActivationKernel
 
     /// <summary>
     /// g f'(z) for one element, given z and a = f(z). <paramref name="temporary"/> names a local the expression may
-    /// need; <paramref name="prelude"/> receives its declaration, or null.
+    /// need; <paramref name="prelude"/> receives its declaration, or null. With <paramref name="fast"/>, a sigmoid inside
+    /// the derivative comes from FastMath, as in <see cref="VectorDerivative"/>, so scalar and vector lanes agree.
     /// </summary>
-    public abstract string Derivative(NumericType t, string g, string z, string a, double alpha, string temporary, out string? prelude);
+    public abstract string Derivative(NumericType t, string g, string z, string a, double alpha, bool fast, string temporary, out string? prelude);
 
     /// <summary>g f'(z) for a vector, or null where <see cref="HasVectorDerivative"/> is false.</summary>
     public abstract string? VectorDerivative(VectorWidth v, string g, string z, string a, double alpha, bool fast);

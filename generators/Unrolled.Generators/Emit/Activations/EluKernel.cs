@@ -20,7 +20,7 @@ internal sealed class EluKernel : ActivationKernel
     public override string? Vector(VectorWidth v, string z, double alpha) =>
         $"{v.Type}.ConditionalSelect({Positive(v, z)}, {z}, {v.Broadcast(v.T.Literal(alpha))} * ({FastMath}.Exp({z}) - {v.Broadcast(v.T.Literal(1))}))";
 
-    public override string Derivative(NumericType t, string g, string z, string a, double alpha, string temporary, out string? prelude)
+    public override string Derivative(NumericType t, string g, string z, string a, double alpha, bool fast, string temporary, out string? prelude)
     {
         prelude = null;
         return $"{z} > {t.Literal(0)} ? {g} : {g} * ({a} + {t.Literal(alpha)})";

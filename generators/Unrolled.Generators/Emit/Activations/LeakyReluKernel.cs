@@ -17,7 +17,7 @@ internal sealed class LeakyReluKernel : ActivationKernel
     public override string? Vector(VectorWidth v, string z, double alpha) =>
         $"{v.Type}.ConditionalSelect({Positive(v, z)}, {z}, {z} * {v.Broadcast(v.T.Literal(alpha))})";
 
-    public override string Derivative(NumericType t, string g, string z, string a, double alpha, string temporary, out string? prelude)
+    public override string Derivative(NumericType t, string g, string z, string a, double alpha, bool fast, string temporary, out string? prelude)
     {
         prelude = null;
         return $"{z} > {t.Literal(0)} ? {g} : {t.Literal(alpha)} * {g}";

@@ -15,7 +15,7 @@ internal sealed class ReluKernel : ActivationKernel
 
     public override string? Vector(VectorWidth v, string z, double alpha) => $"{v.Type}.Max({z}, {v.Zero})";
 
-    public override string Derivative(NumericType t, string g, string z, string a, double alpha, string temporary, out string? prelude)
+    public override string Derivative(NumericType t, string g, string z, string a, double alpha, bool fast, string temporary, out string? prelude)
     {
         prelude = null;
         return $"{z} > {t.Literal(0)} ? {g} : {t.Literal(0)}";

@@ -17,7 +17,7 @@ internal sealed class SigmoidKernel : ActivationKernel
 
     public override string? Vector(VectorWidth v, string z, double alpha) => $"{FastMath}.Sigmoid({z})";
 
-    public override string Derivative(NumericType t, string g, string z, string a, double alpha, string temporary, out string? prelude)
+    public override string Derivative(NumericType t, string g, string z, string a, double alpha, bool fast, string temporary, out string? prelude)
     {
         prelude = null;
         return $"{g} * {a} * ({t.Literal(1)} - {a})";

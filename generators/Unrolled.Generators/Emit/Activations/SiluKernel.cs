@@ -17,10 +17,11 @@ internal sealed class SiluKernel : ActivationKernel
 
     public override string? Vector(VectorWidth v, string z, double alpha) => $"{z} * {FastMath}.Sigmoid({z})";
 
-    public override string Derivative(NumericType t, string g, string z, string a, double alpha, string temporary, out string? prelude)
+    public override string Derivative(NumericType t, string g, string z, string a, double alpha, bool fast, string temporary, out string? prelude)
     {
         string one = t.Literal(1);
-        prelude = $"{t.Keyword} {temporary} = {one} / ({one} + {t.Call("Exp", "-" + z)});";
+        string sigmoid = fast ? $"{FastMath}.Sigmoid({z})" : $"{one} / ({one} + {t.Call("Exp", "-" + z)})";
+        prelude = $"{t.Keyword} {temporary} = {sigmoid};";
         return $"{g} * ({temporary} * ({one} + {z} * ({one} - {temporary})))";
     }
 

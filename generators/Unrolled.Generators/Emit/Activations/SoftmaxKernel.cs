@@ -22,7 +22,7 @@ internal sealed class SoftmaxKernel : ActivationKernel
 
     public override string? Vector(VectorWidth v, string z, double alpha) => null;
 
-    public override string Derivative(NumericType t, string g, string z, string a, double alpha, string temporary, out string? prelude)
+    public override string Derivative(NumericType t, string g, string z, string a, double alpha, bool fast, string temporary, out string? prelude)
     {
         prelude = null;
         return g;

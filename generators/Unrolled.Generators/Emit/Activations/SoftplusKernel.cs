@@ -16,10 +16,10 @@ internal sealed class SoftplusKernel : ActivationKernel
 
     public override string? Vector(VectorWidth v, string z, double alpha) => null;
 
-    public override string Derivative(NumericType t, string g, string z, string a, double alpha, string temporary, out string? prelude)
+    public override string Derivative(NumericType t, string g, string z, string a, double alpha, bool fast, string temporary, out string? prelude)
     {
         prelude = null;
-        return $"{g} / ({t.Literal(1)} + {t.Call("Exp", "-" + z)})";
+        return fast ? $"{g} * {FastMath}.Sigmoid({z})" : $"{g} / ({t.Literal(1)} + {t.Call("Exp", "-" + z)})";
     }
 
     public override string? VectorDerivative(VectorWidth v, string g, string z, string a, double alpha, bool fast) =>

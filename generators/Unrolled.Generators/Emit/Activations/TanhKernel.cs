@@ -16,7 +16,7 @@ internal sealed class TanhKernel : ActivationKernel
 
     public override string? Vector(VectorWidth v, string z, double alpha) => $"{FastMath}.Tanh({z})";
 
-    public override string Derivative(NumericType t, string g, string z, string a, double alpha, string temporary, out string? prelude)
+    public override string Derivative(NumericType t, string g, string z, string a, double alpha, bool fast, string temporary, out string? prelude)
     {
         prelude = null;
         return $"{g} * ({t.Literal(1)} - {a} * {a})";

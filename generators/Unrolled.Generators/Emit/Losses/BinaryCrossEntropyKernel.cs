@@ -20,7 +20,7 @@ internal sealed class BinaryCrossEntropyKernel : LossKernel
         w.Line($"return sum / {t.Literal(outputs)};");
     }
 
-    public override void WriteOutputDelta(CodeWriter w, NumericType t, LayerPlan output)
+    public override void WriteOutputDelta(CodeWriter w, NumericType t, LayerPlan output, bool fast)
     {
         int m = output.Units;
         w.Line("// Sigmoid and binary cross-entropy fused: dL/dz = (sigmoid(z) - t) / outputs.");

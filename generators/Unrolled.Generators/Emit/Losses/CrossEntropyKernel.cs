@@ -33,7 +33,7 @@ internal sealed class CrossEntropyKernel : LossKernel
         w.Line("return sum;");
     }
 
-    public override void WriteOutputDelta(CodeWriter w, NumericType t, LayerPlan output)
+    public override void WriteOutputDelta(CodeWriter w, NumericType t, LayerPlan output, bool fast)
     {
         int m = output.Units;
         w.Line("// Softmax and cross-entropy fused: dL/dz = softmax(z) sum(t) - t (= a - t for targets that sum to 1).");

@@ -19,6 +19,6 @@ internal abstract class LossKernel
     /// <summary>Statements that return the loss, after <c>sum</c> is declared as zero.</summary>
     public abstract void WriteLoss(CodeWriter w, NumericType t, int outputs);
 
-    /// <summary>Statements that write dL/dz of the output layer into delta.</summary>
-    public abstract void WriteOutputDelta(CodeWriter w, NumericType t, LayerPlan output);
+    /// <summary>Statements that write dL/dz of the output layer into delta (with FastMath's sigmoid where the network uses it).</summary>
+    public abstract void WriteOutputDelta(CodeWriter w, NumericType t, LayerPlan output, bool fast);
 }

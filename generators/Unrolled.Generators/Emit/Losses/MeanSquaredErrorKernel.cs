@@ -20,7 +20,7 @@ internal sealed class MeanSquaredErrorKernel : LossKernel
         w.Line($"return sum / {t.Literal(outputs)};");
     }
 
-    public override void WriteOutputDelta(CodeWriter w, NumericType t, LayerPlan output)
+    public override void WriteOutputDelta(CodeWriter w, NumericType t, LayerPlan output, bool fast)
     {
         int m = output.Units;
         w.Line("// dL/da = 2 (a - t) / outputs, then through the output activation to dL/dz.");
@@ -44,7 +44,7 @@ internal sealed class MeanSquaredErrorKernel : LossKernel
 
         using (w.Block($"for (int k = 0; k < {m}; k++)"))
         {
-            string expression = kernel.Derivative(t, "delta[k]", "z[k]", "a[k]", output.Alpha, "s", out string? prelude);
+            string expression = kernel.Derivative(t, "delta[k]", "z[k]", "a[k]", output.Alpha, fast, "s", out string? prelude);
             if (prelude is not null)
             {
                 w.Line(prelude);

@@ -1,0 +1,89 @@
+extern alias generator;
+
+using generator::Unrolled.Generators.Planning;
+using Unrolled.Generators.Tests.Infrastructure;
+
+namespace Unrolled.Generators.Tests;
+
+/// <summary>The planner's decisions for the networks whose paths the other suites exercise: what code each gets and why.</summary>
+public class PlanTests
+{
+    private const string Mnist = "[Network(784, Loss = LossFunction.CrossEntropy)] [Dense(128, Activation.Relu)] [Dense(10, Activation.Softmax)]";
+
+    [Theory]
+    [InlineData("[Network(2, Loss = LossFunction.CrossEntropy)] [Dense(3, Activation.Sigmoid)] [Dense(2, Activation.Softmax)]", "Unrolled,Unrolled")]
+    [InlineData("[Network(2)] [Dense(16, Activation.Relu)] [Dense(16, Activation.Relu)] [Dense(2)]", "Simd,Simd,Unrolled")]
+    [InlineData("[Network(2, Unroll = UnrollMode.Full)] [Dense(16, Activation.Relu)] [Dense(16, Activation.Relu)] [Dense(2)]", "Unrolled,Unrolled,Unrolled")]
+    [InlineData("[Network(2, Unroll = UnrollMode.Loops)] [Dense(3)]", "Simd")]
+    [InlineData("[Network(40, Unroll = UnrollMode.Full)] [Dense(40)]", "Simd")] // 1,600 multiply-adds: too many to unroll
+    [InlineData("[Network(3, Precision = Precision.Double)] [Dense(2)] [Dense(1)]", "Simd,Unrolled")] // a double vector of 128 bits holds 2
+    public void Layers_are_unrolled_while_narrower_than_a_vector_and_small(string attributes, string codes) =>
+        Assert.Equal(codes, string.Join(",", PlannedNetwork.Plan(attributes).Layers.Select(l => l.Code)));
+
+    [Theory]
+    [InlineData("[Network(2)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(1)]", true)]
+    [InlineData("[Network(2, Loss = LossFunction.CrossEntropy)] [Dense(16, Activation.Relu)] [Dense(2, Activation.Softmax)]", true)]
+    [InlineData("[Network(64)] [Dense(64, Activation.Relu)] [Dense(64, Activation.Relu)] [Dense(10)]", false)] // 8,832 multiply-adds
+    [InlineData("[Network(2)] [Dense(8, Activation.Softplus)] [Dense(1)]", false)] // no vector form
+    [InlineData("[Network(2, ExactActivations = true)] [Dense(8, Activation.Tanh)] [Dense(1)]", false)] // the exact tanh is scalar
+    [InlineData("[Network(2, Precision = Precision.Double)] [Dense(8, Activation.Relu)] [Dense(1)]", true)]
+    public void Batches_of_small_networks_with_vector_activations_run_one_sample_per_lane(string attributes, bool lanes)
+    {
+        var plan = PlannedNetwork.Plan(attributes);
+        Assert.Equal(lanes, plan.Forward.Lanes is not null);
+        if (lanes)
+        {
+            Assert.Equal(256, plan.Forward.Lanes!.Value.Bits);
+        }
+    }
+
+    [Fact]
+    public void Wide_layers_loop_over_tiles_of_eight_vectors_and_write_out_the_rest()
+    {
+        var plan = PlannedNetwork.Plan(Mnist);
+        var hidden = plan.Layers[0];
+        Assert.Equal([512, 256, 128], hidden.ForwardWidths.Select(w => w.Width.Bits));
+        Assert.All(hidden.ForwardWidths, w => Assert.Equal(8, w.Tiles!.Vectors));
+        Assert.Equal([128, 64, 32], hidden.ForwardWidths.Select(w => w.Tiles!.Step));
+        Assert.All(hidden.ForwardWidths, w => Assert.Equal(128, w.Tiles!.End));
+        Assert.All(hidden.ForwardWidths, w => Assert.Null(w.Rest));
+
+        // Ten outputs at 256 bits: vectors at units 0 and 2, each over four partial sums of the 128 inputs.
+        var output = plan.Layers[1].ForwardWidths.Single(w => w.Width.Bits == 256);
+        Assert.Null(output.Tiles);
+        Assert.Equal([0, 2], output.Rest!.Offsets);
+        Assert.Equal(4, output.Rest.Partials);
+        Assert.Equal(128, output.Rest.LoopedInputs);
+    }
+
+    [Fact]
+    public void Pairs_tile_four_vectors_per_sample()
+    {
+        var plan = PlannedNetwork.Plan(Mnist);
+        Assert.True(plan.Forward.Pairs);
+        var pairs = plan.Layers[0].PairWidths.Single(w => w.Width.Bits == 512);
+        Assert.Equal(4, pairs.Tiles!.Vectors);
+        Assert.Equal(64, pairs.Tiles.Step);
+        Assert.Equal(128, pairs.Tiles.End);
+    }
+
+    [Theory]
+    [InlineData(Mnist, true, true, true)] // 407 KB of parameters, 1,644 trace values, 1 KB of scratch
+    [InlineData("[Network(784, Loss = LossFunction.CrossEntropy)] [Dense(512, Activation.Tanh)] [Dense(10, Activation.Softmax)]", false, true, true)]
+    [InlineData("[Network(10)] [Dense(90000, Activation.Tanh)] [Dense(1)]", false, false, false)]
+    [InlineData("[Network(2)] [Dense(10000, Activation.Relu)] [Dense(1)]", true, true, false)] // 80 KB of scratch: pooled
+    public void Buffers_past_the_inline_and_stack_limits_become_arrays_and_pooled_scratch(string attributes, bool parameters, bool trace, bool scratch)
+    {
+        var buffers = PlannedNetwork.Plan(attributes).Buffers;
+        Assert.Equal(parameters, buffers.ParametersInline);
+        Assert.Equal(trace, buffers.TraceInline);
+        Assert.Equal(scratch, buffers.ScratchOnStack);
+    }
+
+    [Fact]
+    public void The_plan_is_equatable_so_that_the_pipeline_caches_it()
+    {
+        Assert.Equal(PlannedNetwork.Plan(Mnist), PlannedNetwork.Plan(Mnist));
+        Assert.NotEqual(PlannedNetwork.Plan(Mnist), PlannedNetwork.Plan(Mnist.Replace("128", "127", StringComparison.Ordinal)));
+    }
+}
