@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Package smoke test: pack Unrolled with a unique version, check the package's layout and metadata, then build and run
 # tests/PackageConsumer against that package (restored into an empty packages folder) and compare what it prints with
-# values computed here independently.
+# values computed here independently; then publish the consumer with NativeAOT for net8.0 and net10.0 and check what
+# each native binary prints the same way.
 #
 #   .ci/package-smoke.sh                  # from anywhere
 #   UNROLLED_BUILD_LOCK= .ci/package-smoke.sh   # without the shared build lock (when the caller already holds it)
@@ -84,7 +85,7 @@ cat "$work/output.txt"
 # 4. Compare with an independent computation: p[k] = 0.01 (k + 1) - 0.1, h = tanh(x W1 + b1), y = h W2 + b2,
 #    W1[i, j] = p[3 i + j], b1 = p[6..9), W2 = p[9..12), b2 = p[12]; x = (3, 1); MSE against t = 0.25.
 #    Expected: y = 0.02190971837599564, loss = 0.05202517657131762 (in double).
-python3 - "$work/output.txt" "$version" <<'PY' || fail "the consumer's outputs differ from the expected values"
+cat >"$work/check.py" <<'PY'
 import math, sys
 values = dict(line.strip().split("=", 1) for line in open(sys.argv[1]) if "=" in line)
 version = sys.argv[2]
@@ -112,5 +113,32 @@ ok &= good
 print(f"  unrolled.version: {values['unrolled.version']} expected {version} {'ok' if good else 'WRONG'}")
 sys.exit(0 if ok else 1)
 PY
+python3 "$work/check.py" "$work/output.txt" "$version" || fail "the consumer's outputs differ from the expected values"
 
-step "OK: Unrolled $version packs, restores from the package, generates and computes the expected values ($((SECONDS - start)) s)"
+# 5. NativeAOT: publish the consumer for each target framework from the same package (PublishAot is in its project
+#    file), with no warning allowed, run the native binary and check its outputs the same way.
+rid="${UNROLLED_AOT_RID:-linux-x64}"
+command -v gcc >/dev/null 2>&1 || command -v clang >/dev/null 2>&1 \
+    || fail "NativeAOT needs a native linker (gcc or clang) on PATH"
+for tfm in net8.0 net10.0; do
+    aot="$work/aot-$tfm"
+    step "publishing $consumer ($tfm, $rid, NativeAOT) with Unrolled $version"
+    aot_start=$SECONDS
+    dn publish "$consumer" -f "$tfm" -c Release -r "$rid" -p:UnrolledVersion="$version" --packages "$packages" \
+        -o "$aot" --nologo >"$work/publish-$tfm.log" 2>&1 \
+        || { cat "$work/publish-$tfm.log"; fail "NativeAOT publish of the consumer for $tfm failed"; }
+    if grep -Eq 'warning [A-Z]+[0-9]+|AOT analysis|[Tt]rim analysis' "$work/publish-$tfm.log"; then
+        grep -E 'warning|AOT analysis|[Tt]rim analysis' "$work/publish-$tfm.log" | sort -u
+        fail "the NativeAOT publish of the consumer for $tfm reported warnings"
+    fi
+    [[ -x "$aot/PackageConsumer" && ! -e "$aot/PackageConsumer.dll" && ! -e "$aot/Unrolled.dll" ]] \
+        || { ls -la "$aot"; fail "no NativeAOT binary (or managed assemblies beside it) in $aot"; }
+    size=$(stat -c %s "$aot/PackageConsumer")
+    step "$tfm binary: $size bytes ($(awk -v s="$size" 'BEGIN { printf "%.2f MiB", s / 1048576 }')), published in $((SECONDS - aot_start)) s"
+    "$aot/PackageConsumer" >"$work/output-$tfm.txt" 2>&1 \
+        || { cat "$work/output-$tfm.txt"; fail "the $tfm NativeAOT consumer exited with an error"; }
+    python3 "$work/check.py" "$work/output-$tfm.txt" "$version" \
+        || fail "the $tfm NativeAOT consumer's outputs differ from the expected values"
+done
+
+step "OK: Unrolled $version packs, restores from the package, generates and computes the expected values, under the JIT and NativeAOT ($((SECONDS - start)) s)"

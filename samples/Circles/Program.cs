@@ -39,16 +39,16 @@ progress.Complete(history);
 var result = trainer.Evaluate(data);
 Console.WriteLine($"Final training loss {result.Loss:F4}, training accuracy {result.Accuracy * 100:F1}% ({result.ConfusionMatrix!.Correct}/{result.Count})");
 
-SampleOutput.Write(outputDirectory, "circles-decision-regions.svg", Plots.DecisionRegions(
+SampleOutput.Save(Plots.DecisionRegions(
     trainer,
     data,
     "Circles: 2 \u2192 3 sigmoid \u2192 2 softmax",
-    $"{Epochs} iterations of gradient descent with momentum; training accuracy {result.Accuracy * 100:F1}%",
-    classNames: ["outer circle", "inner circle"]));
-SampleOutput.Write(outputDirectory, "circles-loss.svg", Plots.LossCurve(
+    $"{Epochs} full-batch iterations, momentum {MomentumFactor}; training accuracy {result.Accuracy * 100:F1}%",
+    classNames: ["outer circle", "inner circle"]), outputDirectory, "circles-decision-regions", 500, 580);
+SampleOutput.Save(Plots.LossCurve(
     history,
     "Circles: cross-entropy loss",
-    $"full batch of {data.Count} samples, lr {LearningRate}, momentum {MomentumFactor}"));
+    $"full batch of {data.Count} samples, lr {LearningRate}, momentum {MomentumFactor}"), outputDirectory, "circles-loss", 540, 360);
 Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s");
 
 /// <summary>The tutorial's network: 2 inputs, 3 logistic hidden units, 2 softmax outputs, cross-entropy loss.</summary>

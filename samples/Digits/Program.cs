@@ -54,10 +54,13 @@ for (int actual = 0; actual < 10; actual++)
 }
 
 Console.WriteLine();
-SampleOutput.Write(outputDirectory, "digits-loss.svg", Plots.LossCurve(
+var lossPlot = Plots.LossCurve(
     history,
     "Digits: 64 \u2192 32 ReLU \u2192 10 softmax, cross-entropy",
-    $"Adam lr {LearningRate}, batches of 32; best epoch {history.BestEpoch}; test accuracy {result.Accuracy * 100:F1}%"));
+    $"Adam lr {LearningRate}, batches of 32; best epoch {history.BestEpoch}; test accuracy {result.Accuracy * 100:F1}%");
+var best = lossPlot.Add.VerticalLine(history.BestEpoch, 1, ScottPlot.Colors.Black.WithOpacity(0.5), ScottPlot.LinePattern.Dotted);
+best.LegendText = $"best epoch ({history.BestEpoch}), restored";
+SampleOutput.Save(lossPlot, outputDirectory, "digits-loss", 540, 360);
 Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s");
 
 /// <summary>64 pixels, 32 ReLU hidden units, 10 softmax outputs.</summary>

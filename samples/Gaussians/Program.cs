@@ -13,6 +13,7 @@ string outputDirectory = SampleOutput.Directory(args);
 
 const int Epochs = 100, Seed = 3;
 double[,] centers = { { 1.0, 1.0 }, { 5.0, 1.0 }, { 3.0, 4.0 } };
+string[] blobNames = ["center (1, 1)", "center (5, 1)", "center (3, 4)"];
 var all = Datasets.Blobs<float>(samples: 400, centers, standardDeviation: 0.6, seed: Seed);
 var (train, test) = TrainTestSplit.Split(all, testFraction: 0.25, seed: Seed);
 Console.WriteLine($"Blobs: centers (1, 1), (5, 1), (3, 4), deviation 0.6; {train.Count} training and {test.Count} test samples");
@@ -28,25 +29,25 @@ Console.WriteLine($"{"",-20} {"train acc",10} {"test acc",10} {"test loss",10}")
 Report("with biases", withBias);
 Report("biases forced to 0", withoutBias);
 
-SampleOutput.Write(outputDirectory, "gaussians-decision-regions.svg", Plots.DecisionRegions(
+SampleOutput.Save(WithOrigin(Plots.DecisionRegions(
     withBias.Trainer,
     all,
     "Three Gaussians: one softmax layer (with biases)",
     $"test accuracy {withBias.Test.Accuracy * 100:F1}%; boundaries are any lines",
-    showOrigin: true));
-SampleOutput.Write(outputDirectory, "gaussians-no-bias-decision-regions.svg", Plots.DecisionRegions(
+    blobNames)), outputDirectory, "gaussians-decision-regions", 500, 580);
+SampleOutput.Save(WithOrigin(Plots.DecisionRegions(
     withoutBias.Trainer,
     all,
     "Three Gaussians: one softmax layer, biases forced to 0",
     $"test accuracy {withoutBias.Test.Accuracy * 100:F1}%; boundaries must start at the origin",
-    showOrigin: true));
-SampleOutput.Write(outputDirectory, "gaussians-loss.svg", Plots.LossCurve(
+    blobNames)), outputDirectory, "gaussians-no-bias-decision-regions", 500, 580);
+SampleOutput.Save(Plots.LossCurves(
     [
-        new LineSeries("with biases", Epoch(withBias.History), withBias.History.Epochs.Select(e => e.TrainLoss).ToArray(), Plots.Palette[0]),
-        new LineSeries("biases = 0", Epoch(withoutBias.History), withoutBias.History.Epochs.Select(e => e.TrainLoss).ToArray(), Plots.Palette[3], Dashed: true),
+        new LossLine("with biases", withBias.History.Epochs.Select(e => e.TrainLoss).ToArray()),
+        new LossLine("biases = 0", withoutBias.History.Epochs.Select(e => e.TrainLoss).ToArray(), Dashed: true),
     ],
     "Three Gaussians: training loss",
-    "cross-entropy, momentum 0.9, lr 0.05, mini-batches of 32"));
+    "cross-entropy, momentum 0.9, lr 0.05, mini-batches of 32"), outputDirectory, "gaussians-loss", 540, 360);
 Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s");
 
 Run Train(string name, bool zeroBiases)
@@ -79,7 +80,25 @@ static void PrintParameters(ReadOnlySpan<float> p)
 static void Report(string name, Run run) =>
     Console.WriteLine($"{name,-20} {run.Train.Accuracy * 100,9:F1}% {run.Test.Accuracy * 100,9:F1}% {run.Test.Loss,10:F4}");
 
-static double[] Epoch(History history) => history.Epochs.Select(e => (double)e.Epoch).ToArray();
+// Thin axes through (0, 0) and a dot at the origin, under the data points: without biases every boundary between
+// two classes is a ray from there. (Solid: a dashed line drawn before the points makes Skia's SVG writer complain.)
+static ScottPlot.Plot WithOrigin(ScottPlot.Plot plot)
+{
+    var color = ScottPlot.Colors.Black.WithOpacity(0.5);
+    ScottPlot.IPlottable[] origin =
+    [
+        plot.Add.HorizontalLine(0, 1, color),
+        plot.Add.VerticalLine(0, 1, color),
+        plot.Add.Marker(0, 0, ScottPlot.MarkerShape.FilledCircle, 6, color),
+    ];
+    foreach (var mark in origin.Reverse())
+    {
+        plot.MoveToBack(mark);
+    }
+
+    plot.MoveToBack(plot.GetPlottables<ScottPlot.Plottables.Heatmap>().Single()); // the regions stay at the bottom
+    return plot;
+}
 
 /// <summary>A linear classifier: 2 inputs, 3 softmax outputs.</summary>
 [Network(inputs: 2, Loss = LossFunction.CrossEntropy)]

@@ -67,21 +67,30 @@ for (int i = 0; i < CurvePoints; i++)
 
 Console.WriteLine($"Largest gap between the network and sin(2x) on [{Low}, {High}]: {maxError:F3}");
 
-SampleOutput.Write(outputDirectory, "regression-fit.svg", Plots.FunctionFit(
-    train.Features.ToArray().Select(v => (double)v).ToArray(),
-    train.Targets.ToArray().Select(v => (double)v).ToArray(),
-    "training samples",
-    [
-        new LineSeries("sin(2x)", gridX, truth, "#555555", Dashed: true),
-        new LineSeries("network", gridX, fitted, Plots.Palette[3]),
-    ],
+// The fit, drawn with ScottPlot directly: the training samples, sin(2x) and the network's curve.
+var fitPlot = Plots.Create(
     "Regression: 1 \u2192 16 tanh \u2192 16 tanh \u2192 1",
-    $"train MSE {trainMse:F4}, test MSE {testMse:F4} after {Epochs} epochs of Adam"));
-SampleOutput.Write(outputDirectory, "regression-loss.svg", Plots.LossCurve(
+    $"train MSE {trainMse:F4}, test MSE {testMse:F4} after {Epochs} epochs of Adam",
+    "x",
+    "y");
+var samples = fitPlot.Add.ScatterPoints(train.Features.ToArray(), train.Targets.ToArray(), Plots.ClassColor(0).MixedWith(ScottPlot.Colors.White, 0.45));
+samples.MarkerSize = 5;
+samples.LegendText = "training samples";
+var truthLine = fitPlot.Add.ScatterLine(gridX, truth, ScottPlot.Colors.Black.WithOpacity(0.7));
+truthLine.LinePattern = ScottPlot.LinePattern.Dashed;
+truthLine.LineWidth = 2;
+truthLine.LegendText = "sin(2x)";
+var networkLine = fitPlot.Add.ScatterLine(gridX, fitted, Plots.ClassColor(3));
+networkLine.LineWidth = 2.5f;
+networkLine.LegendText = "network";
+fitPlot.Axes.SetLimitsX(Low, High);
+Plots.LegendBelow(fitPlot);
+SampleOutput.Save(fitPlot, outputDirectory, "regression-fit", 540, 400);
+SampleOutput.Save(Plots.LossCurve(
     history,
     "Regression: mean squared error",
     $"Adam, lr {LearningRate} with cosine decay, mini-batches of 16",
-    validationName: "test loss"));
+    validationName: "test loss"), outputDirectory, "regression-loss", 540, 360);
 Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s");
 
 /// <summary>1 input, two tanh hidden layers of 16, 1 linear output; mean squared error (the default loss).</summary>

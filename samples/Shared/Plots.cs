@@ -1,274 +1,263 @@
 using System.Globalization;
 using System.Numerics;
+using ScottPlot;
+using SkiaSharp;
 
 namespace Unrolled.Samples;
 
-/// <summary>A line of a plot: (x, y) points, a name for the legend, a colour, solid or dashed.</summary>
-public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, string Color, bool Dashed = false);
+/// <summary>One line of a loss plot: its legend text and the loss of each epoch, epoch 1 first.</summary>
+public sealed record LossLine(string Name, IReadOnlyList<double> Loss, bool Dashed = false);
 
 /// <summary>
-/// The sample plots, as standalone SVG text: decision regions of a 2-D classifier, loss curves, and a 1-D function fit.
+/// The samples' plots, drawn by ScottPlot in one style: decision regions of a 2-D classifier and loss curves. Each
+/// returns the <see cref="Plot"/>, so that a sample can add to it before <see cref="SampleOutput.Save"/> writes it.
 /// </summary>
 public static class Plots
 {
-    /// <summary>Strong colours, one per class (matplotlib's tab10).</summary>
-    public static IReadOnlyList<string> Palette { get; } =
-    [
-        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-    ];
+    private static readonly IPalette ClassPalette = new ScottPlot.Palettes.Category10();
+    private static readonly string SansFont = FindSansFont();
+    private static readonly int[] LineColors = [0, 3, 2, 1, 4]; // blue, red, green, orange, purple
 
-    /// <summary>The colour of class <paramref name="c"/>.</summary>
-    public static string ClassColor(int c) => Palette[c % Palette.Count];
+    /// <summary>The colour of class <paramref name="c"/> (tab10, as matplotlib).</summary>
+    public static Color ClassColor(int c) => ClassPalette.GetColor(c);
 
-    /// <summary>A light version of the colour of class <paramref name="c"/>, for a region.</summary>
-    public static string RegionColor(int c) => Blend(ClassColor(c), 0.72);
+    /// <summary>A light version of <see cref="ClassColor"/>, for the region where the network predicts the class.</summary>
+    public static Color RegionColor(int c) => ClassColor(c).MixedWith(Colors.White, 0.7);
+
+    /// <summary>An empty plot in the samples' style: a bold title, a smaller subtitle under it, axis labels.</summary>
+    public static Plot Create(string title, string? subtitle, string xLabel, string yLabel)
+    {
+        Fonts.Default = SansFont; // what the labels of a new plot use
+        var plot = new Plot();
+        plot.Title(title, 15);
+        plot.Axes.Title.FullFigureCenter = true;
+        if (!string.IsNullOrEmpty(subtitle))
+        {
+            var panel = new ScottPlot.Panels.TitlePanel { VerticalPadding = 4, FullFigureCenter = true };
+            panel.Label.Text = subtitle;
+            panel.Label.FontSize = 12;
+            panel.Label.Bold = false;
+            panel.Label.ForeColor = Colors.Black.WithOpacity(0.7);
+            plot.Axes.AddPanel(panel);
+        }
+
+        plot.XLabel(xLabel, 13);
+        plot.YLabel(yLabel, 13);
+        plot.Axes.Right.MinimumSize = 16; // room for the last label of the x axis
+        plot.Legend.FontSize = 12;
+        plot.Legend.ShadowColor = Colors.Transparent;
+        return plot;
+    }
+
+    /// <summary>Shows the legend in one row under the plot, outside the data.</summary>
+    public static void LegendBelow(Plot plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom).Padding = new PixelPadding(0, 0, 8, 4);
+    }
 
     /// <summary>
-    /// The decision regions of <paramref name="trainer"/>'s network on a <paramref name="grid"/> x <paramref name="grid"/>
-    /// grid over <paramref name="data"/>'s extent (each cell coloured by the class predicted at its centre), with
-    /// <paramref name="data"/>'s points on top coloured by their true class.
+    /// The class <paramref name="trainer"/>'s network predicts over <paramref name="data"/>'s extent (a heatmap of
+    /// <paramref name="grid"/> x <paramref name="grid"/> cells, each coloured by the class at its centre), with the
+    /// points on top coloured by their true class, square units, and a legend of the classes.
     /// </summary>
-    public static string DecisionRegions<T>(Trainer<T> trainer, Dataset<T> data, string title, string? subtitle = null, int grid = 150, IReadOnlyList<string>? classNames = null, bool showOrigin = false)
+    public static Plot DecisionRegions<T>(Trainer<T> trainer, Dataset<T> data, string title, string? subtitle = null, IReadOnlyList<string>? classNames = null, int grid = 320)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(data);
-        if (data.InputCount != 2 || !data.HasLabels)
+        if (data.InputCount != 2 || !data.HasLabels || data.Count == 0)
         {
             throw new ArgumentException("Decision regions need a labelled data set with 2 features.", nameof(data));
         }
 
-        var points = new double[data.Count * 2];
-        for (int i = 0; i < points.Length; i++)
+        var x = new double[data.Count];
+        var y = new double[data.Count];
+        for (int i = 0; i < data.Count; i++)
         {
-            points[i] = double.CreateTruncating(data.Features[i]);
+            x[i] = double.CreateTruncating(data.Features[2 * i]);
+            y[i] = double.CreateTruncating(data.Features[2 * i + 1]);
         }
 
-        var input = new T[2];
-        return DecisionRegions(
-            (x, y) =>
+        // The view: a square around the points with 10% padding. The regions cover 1.3 times as much, so that they
+        // still fill the data area when ScottPlot widens one axis to keep the units square.
+        double half = Math.Max(x.Max() - x.Min(), y.Max() - y.Min()) * 0.6;
+        double xMid = (x.Min() + x.Max()) / 2, yMid = (y.Min() + y.Max()) / 2;
+        var view = new CoordinateRect(xMid - half, xMid + half, yMid - half, yMid + half);
+        var cover = new CoordinateRect(xMid - 1.3 * half, xMid + 1.3 * half, yMid - 1.3 * half, yMid + 1.3 * half);
+        var predicted = new double[grid, grid]; // row 0 is the top of the heatmap
+        Span<T> input = stackalloc T[2];
+        for (int row = 0; row < grid; row++)
+        {
+            input[1] = T.CreateTruncating(cover.Top - (row + 0.5) * cover.Height / grid);
+            for (int column = 0; column < grid; column++)
             {
-                input[0] = T.CreateTruncating(x);
-                input[1] = T.CreateTruncating(y);
-                return trainer.PredictClass(input);
-            },
-            points,
-            data.Labels.ToArray(),
-            data.ClassCount,
-            title,
-            subtitle,
-            grid,
-            classNames,
-            showOrigin);
-    }
-
-    /// <summary>
-    /// The decision regions of <paramref name="classify"/> (a class for a point (x, y)) on a grid over the points'
-    /// extent, with the points (x0, y0, x1, y1, ...) on top coloured by <paramref name="labels"/>.
-    /// </summary>
-    public static string DecisionRegions(
-        Func<double, double, int> classify,
-        IReadOnlyList<double> points,
-        IReadOnlyList<int> labels,
-        int classCount,
-        string title,
-        string? subtitle = null,
-        int grid = 150,
-        IReadOnlyList<string>? classNames = null,
-        bool showOrigin = false)
-    {
-        ArgumentNullException.ThrowIfNull(classify);
-        ArgumentNullException.ThrowIfNull(points);
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentOutOfRangeException.ThrowIfLessThan(grid, 2);
-        int count = labels.Count;
-        if (points.Count != 2 * count || count == 0)
-        {
-            throw new ArgumentException("Expected two coordinates per label, and at least one point.", nameof(points));
+                input[0] = T.CreateTruncating(cover.Left + (column + 0.5) * cover.Width / grid);
+                predicted[row, column] = trainer.PredictClass(input);
+            }
         }
 
-        // A square extent around the points, 10% padding, so that circles look round.
-        double xMin = double.MaxValue, xMax = double.MinValue, yMin = double.MaxValue, yMax = double.MinValue;
-        for (int i = 0; i < count; i++)
+        var plot = Create(title, subtitle, "x\u2081", "x\u2082");
+        var regions = plot.Add.Heatmap(predicted);
+        regions.Rectangle = cover;
+        regions.Colormap = new ClassRegions(data.ClassCount);
+        regions.ManualRange = new ScottPlot.Range(0, Math.Max(1, data.ClassCount - 1));
+        regions.Smooth = true; // blends the two colours along a boundary instead of drawing stairs
+        for (int c = 0; c < data.ClassCount; c++)
         {
-            xMin = Math.Min(xMin, points[2 * i]);
-            xMax = Math.Max(xMax, points[2 * i]);
-            yMin = Math.Min(yMin, points[2 * i + 1]);
-            yMax = Math.Max(yMax, points[2 * i + 1]);
-        }
-
-        double half = Math.Max(xMax - xMin, yMax - yMin) * 0.6;
-        double xMid = (xMin + xMax) / 2, yMid = (yMin + yMax) / 2;
-        var xAxis = Axis.Linear(xMid - half, xMid + half, extendToTicks: false);
-        var yAxis = Axis.Linear(yMid - half, yMid + half, extendToTicks: false);
-        var legend = new List<LegendEntry>();
-        for (int c = 0; c < classCount; c++)
-        {
+            var members = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == c).ToArray();
+            var points = plot.Add.ScatterPoints(members.Select(i => x[i]).ToArray(), members.Select(i => y[i]).ToArray(), ClassColor(c));
+            points.MarkerStyle = PointMarker(c);
             string name = classNames is not null && c < classNames.Count ? classNames[c] : "class " + c.ToString(CultureInfo.InvariantCulture);
-            legend.Add(new LegendEntry(name, ClassColor(c), LegendMark.Swatch, RegionColor(c)));
-        }
-
-        var chart = new Chart(480, 480, xAxis, yAxis, title, subtitle, "x\u2081", "x\u2082", rightMargin: Chart.LegendWidth(legend) + 24);
-        chart.DrawBackground(grid: false);
-
-        // Regions: each row of cells as runs of one class, one rectangle per run.
-        chart.BeginPlotArea("shape-rendering=\"crispEdges\"");
-        double cellX = (xAxis.Max - xAxis.Min) / grid, cellY = (yAxis.Max - yAxis.Min) / grid;
-        var row = new int[grid];
-        for (int j = 0; j < grid; j++)
-        {
-            double y = yAxis.Min + (j + 0.5) * cellY;
-            for (int i = 0; i < grid; i++)
+            plot.Legend.ManualItems.Add(new LegendItem
             {
-                row[i] = classify(xAxis.Min + (i + 0.5) * cellX, y);
-            }
-
-            double top = chart.Py(yAxis.Min + (j + 1) * cellY), bottom = chart.Py(yAxis.Min + j * cellY);
-            for (int start = 0; start < grid;)
-            {
-                int end = start + 1;
-                while (end < grid && row[end] == row[start])
-                {
-                    end++;
-                }
-
-                double left = chart.Px(xAxis.Min + start * cellX), right = chart.Px(xAxis.Min + end * cellX);
-                chart.Svg.Rect(left, top, right - left + 0.4, bottom - top + 0.4, RegionColor(row[start]));
-                start = end;
-            }
+                LabelText = name,
+                FillColor = RegionColor(c),
+                OutlineColor = Colors.Black.WithOpacity(0.3),
+                OutlineWidth = 1,
+                MarkerStyle = PointMarker(c),
+            });
         }
 
-        chart.EndPlotArea();
-        if (showOrigin)
-        {
-            // Thin dashed axes through (0, 0), and a cross at the origin.
-            chart.BeginPlotArea();
-            chart.Svg.Line(chart.Px(0), chart.PlotTop, chart.Px(0), chart.PlotTop + chart.PlotHeight, "#555555", 0.8, "stroke-dasharray=\"4 3\"");
-            chart.Svg.Line(chart.PlotLeft, chart.Py(0), chart.PlotLeft + chart.PlotWidth, chart.Py(0), "#555555", 0.8, "stroke-dasharray=\"4 3\"");
-            chart.Svg.Circle(chart.Px(0), chart.Py(0), 3, "#333333");
-            chart.EndPlotArea();
-        }
-
-        // Points on top, by true class; each class drawn in turn so the legend order matches.
-        chart.BeginPlotArea();
-        for (int c = 0; c < classCount; c++)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                if (labels[i] == c)
-                {
-                    chart.Svg.Circle(chart.Px(points[2 * i]), chart.Py(points[2 * i + 1]), 3.6, ClassColor(c), "#1a1a1a", 0.8);
-                }
-            }
-        }
-
-        chart.EndPlotArea();
-        chart.DrawAxes();
-        chart.DrawLegend(legend, outside: true);
-        return chart.ToString();
+        plot.Legend.SymbolWidth = 22;
+        LegendBelow(plot);
+        plot.Axes.SetLimits(view);
+        plot.Axes.SquareUnits();
+        return plot;
     }
 
-    /// <summary>The training loss per epoch of <paramref name="history"/>, and the validation loss when there is one.</summary>
-    public static string LossCurve(History history, string title, string? subtitle = null, bool logScale = true, string trainName = "training loss", string validationName = "validation loss")
+    /// <summary>The training loss per epoch of <paramref name="history"/>, and the validation loss when it has one.</summary>
+    public static Plot LossCurve(History history, string title, string? subtitle = null, bool logScale = true, string trainName = "training loss", string validationName = "validation loss")
     {
         ArgumentNullException.ThrowIfNull(history);
-        var epochs = history.Epochs.Select(e => (double)e.Epoch).ToArray();
-        var series = new List<LineSeries>
-        {
-            new(trainName, epochs, history.Epochs.Select(e => e.TrainLoss).ToArray(), Palette[0]),
-        };
+        var lines = new List<LossLine> { new(trainName, history.Epochs.Select(e => e.TrainLoss).ToArray()) };
         if (history.Epochs.Count > 0 && history.Epochs[0].ValidationLoss is not null)
         {
-            series.Add(new(validationName, epochs, history.Epochs.Select(e => e.ValidationLoss ?? double.NaN).ToArray(), Palette[1], Dashed: true));
+            lines.Add(new(validationName, history.Epochs.Select(e => e.ValidationLoss ?? double.NaN).ToArray(), Dashed: true));
         }
 
-        return LossCurve(series, title, subtitle, logScale);
-    }
-
-    /// <summary>Loss curves: one line per series, x the epoch, y the loss (log scale by default), with a legend.</summary>
-    public static string LossCurve(IReadOnlyList<LineSeries> series, string title, string? subtitle = null, bool logScale = true, string xLabel = "epoch", string yLabel = "loss")
-    {
-        ArgumentNullException.ThrowIfNull(series);
-        var xs = series.SelectMany(s => s.X).Where(double.IsFinite).ToArray();
-        var ys = series.SelectMany(s => s.Y).Where(v => double.IsFinite(v) && (!logScale || v > 0)).ToArray();
-        if (xs.Length == 0 || ys.Length == 0)
-        {
-            throw new ArgumentException("Nothing to plot.", nameof(series));
-        }
-
-        var xAxis = Axis.Linear(Math.Min(0, xs.Min()), xs.Max(), extendToTicks: true);
-        var yAxis = logScale ? Axis.Logarithmic(ys.Min(), ys.Max()) : Axis.Linear(Math.Min(0, ys.Min()), ys.Max(), extendToTicks: true);
-        var chart = new Chart(560, 340, xAxis, yAxis, title, subtitle, xLabel, yLabel + (logScale ? " (log scale)" : string.Empty));
-        chart.DrawBackground(grid: true);
-        DrawLines(chart, series);
-        chart.DrawAxes();
-        chart.DrawLegend(series.Select(s => new LegendEntry(s.Name, s.Color, s.Dashed ? LegendMark.DashedLine : LegendMark.Line)).ToArray());
-        return chart.ToString();
+        return LossCurves(lines, title, subtitle, logScale);
     }
 
     /// <summary>
-    /// A 1-D fit: the sample points (x, y), and curves (for example the true function and the network's output).
+    /// Loss curves, one line per <see cref="LossLine"/> (blue, red, green, ...): x the epoch, y the loss, on a
+    /// logarithmic axis by default. Values that are not finite (or not positive, on a log axis) are left out.
     /// </summary>
-    public static string FunctionFit(
-        IReadOnlyList<double> x,
-        IReadOnlyList<double> y,
-        string pointsName,
-        IReadOnlyList<LineSeries> curves,
-        string title,
-        string? subtitle = null,
-        string xLabel = "x",
-        string yLabel = "y")
+    public static Plot LossCurves(IReadOnlyList<LossLine> lines, string title, string? subtitle = null, bool logScale = true, string yLabel = "loss")
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        ArgumentNullException.ThrowIfNull(curves);
-        var allX = x.Concat(curves.SelectMany(c => c.X)).ToArray();
-        var allY = y.Concat(curves.SelectMany(c => c.Y)).Where(double.IsFinite).ToArray();
-        var xAxis = Axis.Linear(allX.Min(), allX.Max(), extendToTicks: false);
-        double pad = (allY.Max() - allY.Min()) * 0.08;
-        var yAxis = Axis.Linear(allY.Min() - pad, allY.Max() + pad, extendToTicks: true);
-        var chart = new Chart(560, 340, xAxis, yAxis, title, subtitle, xLabel, yLabel);
-        chart.DrawBackground(grid: true);
-        chart.BeginPlotArea();
-        for (int i = 0; i < x.Count; i++)
+        ArgumentNullException.ThrowIfNull(lines);
+        var plot = Create(title, subtitle, "epoch", logScale ? yLabel + " (log scale)" : yLabel);
+        double low = double.MaxValue, high = double.MinValue;
+        for (int k = 0; k < lines.Count; k++)
         {
-            chart.Svg.Circle(chart.Px(x[i]), chart.Py(y[i]), 2.8, "#9ecae1", "#3b6e96", 0.7);
-        }
-
-        chart.EndPlotArea();
-        DrawLines(chart, curves);
-        chart.DrawAxes();
-        var legend = new List<LegendEntry> { new(pointsName, "#9ecae1", LegendMark.Dot) };
-        legend.AddRange(curves.Select(c => new LegendEntry(c.Name, c.Color, c.Dashed ? LegendMark.DashedLine : LegendMark.Line)));
-        chart.DrawLegend(legend);
-        return chart.ToString();
-    }
-
-    private static void DrawLines(Chart chart, IReadOnlyList<LineSeries> series)
-    {
-        chart.BeginPlotArea();
-        foreach (var s in series)
-        {
-            var points = new List<(double X, double Y)>(s.X.Count);
-            for (int i = 0; i < s.X.Count && i < s.Y.Count; i++)
+            var kept = Enumerable.Range(0, lines[k].Loss.Count).Where(i => double.IsFinite(lines[k].Loss[i]) && (!logScale || lines[k].Loss[i] > 0)).ToArray();
+            var ys = kept.Select(i => logScale ? Math.Log10(lines[k].Loss[i]) : lines[k].Loss[i]).ToArray();
+            if (ys.Length == 0)
             {
-                if (double.IsFinite(s.X[i]) && double.IsFinite(s.Y[i]) && (!chart.Y.Log || s.Y[i] > 0))
-                {
-                    points.Add((chart.Px(s.X[i]), chart.Py(s.Y[i])));
-                }
+                continue;
             }
 
-            chart.Svg.Polyline(points, s.Color, 2, s.Dashed ? "6 4" : null);
+            var line = plot.Add.ScatterLine(kept.Select(i => i + 1.0).ToArray(), ys, ClassColor(LineColors[k % LineColors.Length]));
+            line.LineWidth = 2;
+            line.LinePattern = lines[k].Dashed ? LinePattern.Dashed : LinePattern.Solid;
+            line.LegendText = lines[k].Name;
+            low = Math.Min(low, ys.Min());
+            high = Math.Max(high, ys.Max());
         }
 
-        chart.EndPlotArea();
+        if (logScale && low <= high)
+        {
+            // ScottPlot's log-axis recipe: the data is log10(loss), and the ticks say which power of ten a position
+            // is. The limits are the minor ticks around the data, with a little padding for the end labels.
+            double bottom = Math.Log10(RoundToLogTick(Math.Pow(10, low), Math.Floor)) - 0.01;
+            double top = Math.Log10(RoundToLogTick(Math.Pow(10, high), Math.Ceiling)) + 0.01;
+            plot.Axes.SetLimitsY(bottom, top);
+            plot.Axes.Left.TickGenerator = LogTicks(bottom, top);
+            plot.Grid.MinorLineWidth = 1;
+            plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.04);
+        }
+
+        plot.Axes.SetLimitsX(0, Math.Max(1, lines.Max(l => l.Loss.Count)));
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            IntegerTicksOnly = true,
+            LabelFormatter = epoch => epoch.ToString("0", CultureInfo.InvariantCulture),
+        };
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
     }
 
-    /// <summary>Mixes a #rrggbb colour with white: 0 keeps it, 1 gives white.</summary>
-    private static string Blend(string color, double towardWhite)
+    private static MarkerStyle PointMarker(int c) => new()
     {
-        int r = Convert.ToInt32(color.Substring(1, 2), 16), g = Convert.ToInt32(color.Substring(3, 2), 16), b = Convert.ToInt32(color.Substring(5, 2), 16);
-        int Mix(int v) => (int)Math.Round(v + (255 - v) * towardWhite);
-        return string.Create(CultureInfo.InvariantCulture, $"#{Mix(r):x2}{Mix(g):x2}{Mix(b):x2}");
+        Shape = MarkerShape.FilledCircle,
+        Size = 7,
+        FillColor = ClassColor(c),
+        OutlineColor = Colors.Black.WithOpacity(0.75),
+        OutlineWidth = 0.8f,
+    };
+
+    /// <summary>m 10^k with the integer m (1-9) just below or above <paramref name="value"/>.</summary>
+    private static double RoundToLogTick(double value, Func<double, double> round)
+    {
+        double decade = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        return round(value / decade * (1 + 1e-12)) * decade;
+    }
+
+    /// <summary>
+    /// Ticks of a log10 axis from exponent <paramref name="bottom"/> to <paramref name="top"/>: labelled at 1, 2 and 5
+    /// times each power of ten (at powers of ten only over more than 3 decades), minor ticks at the other multiples.
+    /// </summary>
+    private static ScottPlot.TickGenerators.NumericManual LogTicks(double bottom, double top)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        int[] labelled = top - bottom > 3 ? [1] : [1, 2, 5];
+        for (int e = (int)Math.Floor(bottom); e <= (int)Math.Ceiling(top); e++)
+        {
+            for (int m = 1; m <= 9; m++)
+            {
+                double position = e + Math.Log10(m);
+                if (position < bottom || position > top)
+                {
+                    continue;
+                }
+
+                if (labelled.Contains(m))
+                {
+                    ticks.AddMajor(position, (m * Math.Pow(10, e)).ToString("G3", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    ticks.AddMinor(position);
+                }
+            }
+        }
+
+        return ticks;
+    }
+
+    /// <summary>
+    /// A sans-serif font that is installed. SkiaSharp's dependency-free native build reads the font files itself and
+    /// takes the first one it finds as the default, which may be a serif face.
+    /// </summary>
+    private static string FindSansFont()
+    {
+        var installed = new HashSet<string>(SKFontManager.Default.FontFamilies, StringComparer.OrdinalIgnoreCase);
+        if (installed.Count == 0)
+        {
+            throw new InvalidOperationException("No font is installed, so the plots would have no text (Debian: apt-get install fonts-dejavu-core).");
+        }
+
+        string[] preferred = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Open Sans", "Arial", "Helvetica"];
+        return preferred.FirstOrDefault(installed.Contains) ?? Fonts.Default;
+    }
+
+    /// <summary>Maps class k of n (scaled to k / (n - 1) by the heatmap) to <see cref="RegionColor"/>(k).</summary>
+    private sealed class ClassRegions(int classCount) : IColormap
+    {
+        public string Name => "class regions";
+
+        public Color GetColor(double position) =>
+            RegionColor((int)Math.Round(Math.Clamp(position, 0, 1) * Math.Max(1, classCount - 1)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ScottPlot;
 
 namespace Unrolled.Samples;
 
@@ -40,12 +41,21 @@ public static class SampleOutput
         return System.IO.Directory.GetCurrentDirectory();
     }
 
-    /// <summary>Writes <paramref name="svg"/> to <paramref name="fileName"/> in <paramref name="directory"/> and says so.</summary>
-    public static string Write(string directory, string fileName, string svg)
+    /// <summary>
+    /// Writes <paramref name="plot"/> as <paramref name="name"/>.png, rendered at twice <paramref name="width"/> x
+    /// <paramref name="height"/> for sharp text on high-density screens, and as <paramref name="name"/>.svg at that
+    /// size, into <paramref name="directory"/>, and says so.
+    /// </summary>
+    public static void Save(Plot plot, string directory, string name, int width, int height)
     {
-        string path = Path.Combine(directory, fileName);
-        File.WriteAllText(path, svg);
-        Console.WriteLine($"wrote {Path.GetRelativePath(System.IO.Directory.GetCurrentDirectory(), path)}");
-        return path;
+        ArgumentNullException.ThrowIfNull(plot);
+        string png = Path.Combine(directory, name + ".png"), svg = Path.Combine(directory, name + ".svg");
+        plot.ScaleFactor = 2;
+        plot.SavePng(png, 2 * width, 2 * height);
+        plot.ScaleFactor = 1;
+        plot.SaveSvg(svg, width, height);
+        Console.WriteLine($"wrote {Relative(png)} and {Path.GetFileName(svg)}");
     }
+
+    private static string Relative(string path) => Path.GetRelativePath(System.IO.Directory.GetCurrentDirectory(), path);
 }

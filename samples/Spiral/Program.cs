@@ -27,17 +27,19 @@ foreach (var run in new[] { relu, sigmoid })
     Console.WriteLine($"{run.Name,-14} {run.Result.Accuracy * 100,8:F1}% {run.Result.Loss,8:F4} {run.Seconds,6:F2}s");
 }
 
-SampleOutput.Write(outputDirectory, "spiral-relu-decision-regions.svg", Plots.DecisionRegions(
-    relu.Trainer, data, "Spiral: 2 \u2192 100 ReLU \u2192 3 softmax", $"training accuracy {relu.Result.Accuracy * 100:F1}% after {Epochs} iterations"));
-SampleOutput.Write(outputDirectory, "spiral-sigmoid-decision-regions.svg", Plots.DecisionRegions(
-    sigmoid.Trainer, data, "Spiral: 2 \u2192 100 sigmoid \u2192 3 softmax", $"training accuracy {sigmoid.Result.Accuracy * 100:F1}% after {Epochs} iterations"));
-SampleOutput.Write(outputDirectory, "spiral-loss.svg", Plots.LossCurve(
+SampleOutput.Save(Plots.DecisionRegions(
+    relu.Trainer, data, "Spiral: 2 \u2192 100 ReLU \u2192 3 softmax", $"training accuracy {relu.Result.Accuracy * 100:F1}% after {Epochs} iterations"),
+    outputDirectory, "spiral-relu-decision-regions", 500, 580);
+SampleOutput.Save(Plots.DecisionRegions(
+    sigmoid.Trainer, data, "Spiral: 2 \u2192 100 sigmoid \u2192 3 softmax", $"training accuracy {sigmoid.Result.Accuracy * 100:F1}% after {Epochs} iterations"),
+    outputDirectory, "spiral-sigmoid-decision-regions", 500, 580);
+SampleOutput.Save(Plots.LossCurves(
     [
-        new LineSeries("ReLU hidden", Epoch(relu.History), relu.History.Epochs.Select(e => e.TrainLoss).ToArray(), Plots.Palette[0]),
-        new LineSeries("sigmoid hidden", Epoch(sigmoid.History), sigmoid.History.Epochs.Select(e => e.TrainLoss).ToArray(), Plots.Palette[3], Dashed: true),
+        new LossLine("ReLU hidden", relu.History.Epochs.Select(e => e.TrainLoss).ToArray()),
+        new LossLine("sigmoid hidden", sigmoid.History.Epochs.Select(e => e.TrainLoss).ToArray(), Dashed: true),
     ],
     "Spiral: training loss, ReLU vs sigmoid hidden units",
-    $"2 \u2192 100 \u2192 3, cross-entropy, full batch, lr {LearningRate}, momentum {MomentumFactor}"));
+    $"2 \u2192 100 \u2192 3, cross-entropy, full batch, lr {LearningRate}, momentum {MomentumFactor}"), outputDirectory, "spiral-loss", 540, 360);
 Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s");
 
 Run Train(string name, INetwork<float> network)
@@ -55,8 +57,6 @@ Run Train(string name, INetwork<float> network)
     progress.Complete(history);
     return new Run(name, trainer, history, trainer.Evaluate(data), seconds);
 }
-
-static double[] Epoch(History history) => history.Epochs.Select(e => (double)e.Epoch).ToArray();
 
 /// <summary>100 ReLU hidden units.</summary>
 [Network(inputs: 2, Loss = LossFunction.CrossEntropy)]
