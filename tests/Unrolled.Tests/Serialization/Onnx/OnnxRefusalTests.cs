@@ -29,6 +29,35 @@ public class OnnxRefusalTests
     }
 
     [Fact]
+    public void An_input_without_a_shape_takes_its_width_from_the_first_weight()
+    {
+        var model = TestOnnxModel.Dense();
+        var input = new ProtoWriter();
+        input.WriteString(1, "x");
+        var tensorType = new ProtoWriter();
+        tensorType.WriteInt64(1, OnnxDataType.Float);
+        var type = new ProtoWriter();
+        type.WriteMessage(1, tensorType);
+        input.WriteMessage(2, type);
+        model.Inputs[0] = input;
+        Assert.Equal("3 -> 2 Relu, MeanSquaredError, Single", OnnxModel.ReadSpec(new MemoryStream(model.Build())).ToString());
+    }
+
+    [Fact]
+    public void Inputs_of_other_shapes_or_types_are_refused()
+    {
+        var model = TestOnnxModel.Dense();
+        model.Inputs[0] = TestOnnxModel.ValueInfo("x", 10, "N", 3);
+        Refused(model, "The graph's input 'x' holds FLOAT16 values; a network reads FLOAT or DOUBLE.");
+
+        model.Inputs[0] = TestOnnxModel.ValueInfo("x", OnnxDataType.Float, "N", 1, 3);
+        Refused(model, "The graph's input 'x' has shape [N, 1, 3]; a network reads a [batch, features] matrix.");
+
+        model.Inputs[0] = TestOnnxModel.ValueInfo("x", OnnxDataType.Double, "N", 3);
+        Refused(model, "The graph's output 'y' holds FLOAT values, its input another type.");
+    }
+
+    [Fact]
     public void Two_activations_on_one_layer_are_refused()
     {
         var model = TestOnnxModel.Dense();
