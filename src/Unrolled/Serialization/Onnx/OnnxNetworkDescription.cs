@@ -7,9 +7,9 @@ namespace Unrolled.Onnx;
 /// runtime turns into a <see cref="NetworkSpec"/> and the generator compares with a declaration.
 /// </summary>
 /// <remarks>
-/// When <see cref="Problems"/> is not empty the file is refused and the other members describe only as much as was
-/// recognized (the generator can still name the layers it found). Shared as source with the generator: keep it free
-/// of anything netstandard2.0 lacks.
+/// When <see cref="Problems"/> is not empty the file is refused: <see cref="Layers"/> and <see cref="Parameters"/>
+/// are then empty, and each problem names its node. Shared as source with the generator: keep it free of anything
+/// netstandard2.0 lacks.
 /// </remarks>
 internal sealed class OnnxNetworkDescription
 {
