@@ -29,6 +29,7 @@ run Gaussians 'With biases.*100\.0%|with biases.*100\.0%'
 run Spiral 'ReLU'
 run Regression 'test'
 run Digits 'Test accuracy: 9[5-9]\.|test accuracy: 9[5-9]\.|Test accuracy 9[5-9]\.'
+run FromPyTorch 'Outputs match PyTorch'
 echo "samples-smoke: Realtime (JIT)"
 dotnet run --project samples/Realtime -c Release -f net10.0 --no-build | tail -n 12
 

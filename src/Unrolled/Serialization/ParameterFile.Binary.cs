@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Numerics;
 
 namespace Unrolled;
@@ -206,7 +207,7 @@ public static partial class ParameterFile
     {
         private readonly byte[] _buffer = new byte[BufferLength];
         private int _used;
-        private uint _crc = Crc32.Initial;
+        private readonly Crc32 _crc = new();
 
         public Span<byte> Reserve(int count)
         {
@@ -226,14 +227,14 @@ public static partial class ParameterFile
         public void Finish()
         {
             Flush();
-            BinaryPrimitives.WriteUInt32LittleEndian(_buffer, Crc32.Final(_crc));
+            BinaryPrimitives.WriteUInt32LittleEndian(_buffer, _crc.GetCurrentHashAsUInt32());
             stream.Write(_buffer, 0, 4);
             stream.Flush();
         }
 
         private void Flush()
         {
-            _crc = Crc32.Update(_crc, _buffer.AsSpan(0, _used));
+            _crc.Append(_buffer.AsSpan(0, _used));
             stream.Write(_buffer, 0, _used);
             _used = 0;
         }
@@ -243,13 +244,13 @@ public static partial class ParameterFile
     private sealed class CheckedReader(Stream stream)
     {
         private readonly byte[] _buffer = new byte[BufferLength];
-        private uint _crc = Crc32.Initial;
+        private readonly Crc32 _crc = new();
 
         /// <summary>How many bytes have been read.</summary>
         public long Position { get; private set; }
 
         /// <summary>The CRC-32 of the bytes read so far.</summary>
-        public uint Checksum => Crc32.Final(_crc);
+        public uint Checksum => _crc.GetCurrentHashAsUInt32();
 
         /// <summary>Reads exactly <paramref name="count"/> (at most the buffer's length) bytes.</summary>
         public ReadOnlySpan<byte> Read(int count, string what)
@@ -261,7 +262,7 @@ public static partial class ParameterFile
                 throw Invalid($"The file is truncated: it ends at byte {Position + read} while {what} needs bytes {Position} to {Position + count - 1}.");
             }
 
-            _crc = Crc32.Update(_crc, span);
+            _crc.Append(span);
             Position += count;
             return span;
         }
