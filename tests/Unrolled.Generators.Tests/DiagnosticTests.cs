@@ -268,4 +268,34 @@ public class DiagnosticTests
         Assert.DoesNotContain("public Net()", run.Sources.Values.Single());
         Assert.Empty(run.CompilationDiagnostics);
     }
+
+    [Fact]
+    public void UNR019_softmax_over_a_single_output_unit()
+    {
+        var run = DiagnosticAssert.Single("""
+            [Network(2, Loss = LossFunction.CrossEntropy)]
+            [Dense(4, Activation.Tanh)]
+            [[|Dense(1, Activation.Softmax)|]]
+            public partial class Net;
+            """, "UNR019", DiagnosticSeverity.Warning,
+            "Softmax over a single unit always outputs 1, so layer 2 of 'Net' is constant and nothing up to it can learn — use Sigmoid for a single probability, or give the layer at least 2 units");
+        Assert.Single(run.Sources);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void UNR020_exact_activations_in_a_double_network() => DiagnosticAssert.Single("""
+        [[|Network(2, Precision = Precision.Double, ExactActivations = true)|]]
+        [Dense(2, Activation.Tanh)]
+        public partial class Net;
+        """, "UNR020", DiagnosticSeverity.Warning,
+        "ExactActivations has no effect on 'Net': it computes in double precision, where activations always use the System.Math functions — remove ExactActivations");
+
+    [Fact]
+    public void UNR021_too_many_units_for_the_values_of_one_sample() => DiagnosticAssert.Single("""
+        [[|Network(1)|]]
+        [Dense(1000000000)]
+        public partial class Net;
+        """, "UNR021", DiagnosticSeverity.Error,
+        "'Net' has 1000000000 units in all, and a sample needs 3 values per unit (3000000000), more than the 2147483591 one buffer can hold — use fewer or smaller layers");
 }

@@ -13,19 +13,6 @@ public class DubiousDeclarationTests
         "Softmax over a single unit always outputs 1, so layer {0} of 'Net' is constant and nothing up to it can learn — use Sigmoid for a single probability, or give the layer at least 2 units";
 
     [Fact]
-    public void UNR019_softmax_over_a_single_output_unit()
-    {
-        var run = DiagnosticAssert.Single("""
-            [Network(2, Loss = LossFunction.CrossEntropy)]
-            [Dense(4, Activation.Tanh)]
-            [[|Dense(1, Activation.Softmax)|]]
-            public partial class Net;
-            """, "UNR019", DiagnosticSeverity.Warning, string.Format(SoftmaxMessage, 2));
-        Assert.Single(run.Sources);
-        Assert.Empty(run.CompilationDiagnostics);
-    }
-
-    [Fact]
     public void UNR019_on_a_hidden_layer_comes_beside_the_rule_for_softmax_there()
     {
         var run = GeneratorRunner.Run("""
@@ -38,14 +25,6 @@ public class DubiousDeclarationTests
         Assert.Equal(["UNR005", "UNR019"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
         Assert.Equal(string.Format(SoftmaxMessage, 1), DiagnosticAssert.MessageOf(run, "UNR019"));
     }
-
-    [Fact]
-    public void UNR020_exact_activations_in_a_double_network() => DiagnosticAssert.Single("""
-        [[|Network(2, Precision = Precision.Double, ExactActivations = true)|]]
-        [Dense(2, Activation.Tanh)]
-        public partial class Net;
-        """, "UNR020", DiagnosticSeverity.Warning,
-        "ExactActivations has no effect on 'Net': it computes in double precision, where activations always use the System.Math functions — remove ExactActivations");
 
     [Fact]
     public void UNR020_exact_activations_without_an_approximated_activation() => DiagnosticAssert.Single("""

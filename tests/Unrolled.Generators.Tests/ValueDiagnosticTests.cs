@@ -74,12 +74,4 @@ public class ValueDiagnosticTests
         public partial class Net;
         """, "UNR017", DiagnosticSeverity.Error,
         "'Net' has 2147483601 parameters, more than the 2147483591 one buffer can hold — use fewer or smaller layers");
-
-    [Fact]
-    public void UNR021_too_many_units_for_the_values_of_one_sample() => DiagnosticAssert.Single("""
-        [[|Network(1)|]]
-        [Dense(1000000000)]
-        public partial class Net;
-        """, "UNR021", DiagnosticSeverity.Error,
-        "'Net' has 1000000000 units in all, and a sample needs 3 values per unit (3000000000), more than the 2147483591 one buffer can hold — use fewer or smaller layers");
 }
