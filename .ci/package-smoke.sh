@@ -52,15 +52,18 @@ for entry in \
     lib/net8.0/Unrolled.dll lib/net8.0/Unrolled.xml \
     lib/net10.0/Unrolled.dll lib/net10.0/Unrolled.xml \
     analyzers/dotnet/cs/Unrolled.Generators.dll \
+    analyzers/dotnet/cs/Unrolled.CodeFixes.dll \
     PACKAGE.md; do
     grep -Fxq "$entry" "$work/entries.txt" || fail "the package lacks $entry"
 done
-if grep -Eq '^(lib|analyzers)/.*(Microsoft\.CodeAnalysis|Unrolled\.Generators\.pdb)' "$work/entries.txt"; then
-    fail "the package ships compiler assemblies or generator symbols: $(grep -E '^(lib|analyzers)/' "$work/entries.txt" | tr '\n' ' ')"
+if grep -Eq '^(lib|analyzers)/.*(Microsoft\.CodeAnalysis|Unrolled\.(Generators|CodeFixes)\.pdb)' "$work/entries.txt"; then
+    fail "the package ships compiler or workspace assemblies, or analyzer symbols: $(grep -E '^(lib|analyzers)/' "$work/entries.txt" | tr '\n' ' ')"
 fi
-grep -q '^lib/.*Unrolled\.Generators\.dll$' "$work/entries.txt" && fail "the generator is in lib/: consumers would reference it"
+[[ "$(grep -c '^analyzers/' "$work/entries.txt")" == 2 ]] \
+    || fail "analyzers/ should hold exactly the generator and the code fixes: $(grep '^analyzers/' "$work/entries.txt" | tr '\n' ' ')"
+grep -Eq '^lib/.*Unrolled\.(Generators|CodeFixes)\.dll$' "$work/entries.txt" && fail "an analyzer assembly is in lib/: consumers would reference it"
 nuspec="$work/Unrolled.nuspec"
-grep -q 'Unrolled.Generators' "$nuspec" && fail "the nuspec depends on Unrolled.Generators: $(grep Unrolled.Generators "$nuspec")"
+grep -Eq 'Unrolled\.(Generators|CodeFixes)' "$nuspec" && fail "the nuspec depends on an analyzer project: $(grep -E 'Unrolled\.(Generators|CodeFixes)' "$nuspec")"
 grep -q '<license type="expression">MIT</license>' "$nuspec" || fail "the nuspec has no MIT license expression"
 grep -q '<readme>PACKAGE.md</readme>' "$nuspec" || fail "the nuspec has no readme"
 grep -q "<version>$version</version>" "$nuspec" || fail "the nuspec's version is not $version"
@@ -73,8 +76,10 @@ consumer=tests/PackageConsumer/PackageConsumer.csproj
 step "restoring $consumer with Unrolled $version into $packages"
 dn restore "$consumer" -p:UnrolledVersion="$version" --packages "$packages" --nologo \
     >"$work/restore.log" 2>&1 || { cat "$work/restore.log"; fail "restore of the consumer failed"; }
-[[ -f "$packages/unrolled/$version/analyzers/dotnet/cs/Unrolled.Generators.dll" ]] \
-    || fail "Unrolled $version was not restored from the package into $packages"
+for analyzer in Unrolled.Generators Unrolled.CodeFixes; do
+    [[ -f "$packages/unrolled/$version/analyzers/dotnet/cs/$analyzer.dll" ]] \
+        || fail "Unrolled $version was not restored from the package into $packages (no $analyzer.dll)"
+done
 dn build "$consumer" -c Release --no-restore -p:UnrolledVersion="$version" --nologo \
     >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build of the consumer failed"; }
 grep -Eq '[1-9][0-9]* Warning\(s\)' "$work/build.log" && { cat "$work/build.log"; fail "the consumer built with warnings"; }

@@ -10,7 +10,7 @@ namespace Unrolled.Generators.Tests;
 public class DiagnosticTests
 {
     [Fact]
-    public void UNR001_type_not_partial() => AssertSingle("""
+    public void UNR001_type_not_partial() => DiagnosticAssert.Single("""
         [[|Network(2)|]]
         [Dense(1)]
         public class Net;
@@ -18,14 +18,14 @@ public class DiagnosticTests
         "'Net' must be declared partial so that the network can be generated into it — add the 'partial' modifier");
 
     [Fact]
-    public void UNR002_no_dense_layer() => AssertSingle("""
+    public void UNR002_no_dense_layer() => DiagnosticAssert.Single("""
         [[|Network(2)|]]
         public partial class Net;
         """, "UNR002", DiagnosticSeverity.Error,
         "'Net' declares no layer — add at least one [Dense(units, activation)] attribute to it");
 
     [Fact]
-    public void UNR003_input_count_not_positive() => AssertSingle("""
+    public void UNR003_input_count_not_positive() => DiagnosticAssert.Single("""
         [[|Network(0)|]]
         [Dense(1)]
         public partial class Net;
@@ -33,17 +33,17 @@ public class DiagnosticTests
         "'Net' declares 0 inputs; the input count must be positive — declare at least 1 input");
 
     [Fact]
-    public void UNR004_unit_count_not_positive() => AssertSingle("""
+    public void UNR004_unit_count_not_positive() => DiagnosticAssert.Single("""
         [Network(2)]
         [Dense(4, Activation.Tanh)]
         [[|Dense(-3, Activation.Relu)|]]
         [Dense(1)]
         public partial class Net;
         """, "UNR004", DiagnosticSeverity.Error,
-        "Layer 2 of 'Net' declares -3 units; a layer needs at least 1 unit");
+        "Layer 2 of 'Net' declares -3 units; a layer needs at least 1 unit — declare a positive unit count");
 
     [Fact]
-    public void UNR005_softmax_not_on_the_last_layer() => AssertSingle("""
+    public void UNR005_softmax_not_on_the_last_layer() => DiagnosticAssert.Single("""
         [Network(2)]
         [[|Dense(3, Activation.Softmax)|]]
         [Dense(2, Activation.Softmax)]
@@ -52,24 +52,24 @@ public class DiagnosticTests
         "Softmax is only allowed on the last layer; layer 1 of 'Net' uses it — use another activation here");
 
     [Fact]
-    public void UNR006_cross_entropy_without_softmax() => AssertSingle("""
+    public void UNR006_cross_entropy_without_softmax() => DiagnosticAssert.Single("""
         [[|Network(2, Loss = LossFunction.CrossEntropy)|]]
         [Dense(2, Activation.Sigmoid)]
         public partial class Net;
         """, "UNR006", DiagnosticSeverity.Error,
-        "CrossEntropy needs a Softmax output layer, but the last layer of 'Net' uses Sigmoid — make it Softmax, or use another loss");
+        "CrossEntropy needs a Softmax output layer, but the last layer of 'Net' uses Sigmoid — make it Softmax, or use BinaryCrossEntropy, which fits Sigmoid");
 
     [Fact]
-    public void UNR006_binary_cross_entropy_without_sigmoid() => AssertSingle("""
+    public void UNR006_binary_cross_entropy_without_sigmoid() => DiagnosticAssert.Single("""
         [[|Network(2, Loss = LossFunction.BinaryCrossEntropy)|]]
         [Dense(4, Activation.Relu)]
         [Dense(1)]
         public partial class Net;
         """, "UNR006", DiagnosticSeverity.Error,
-        "BinaryCrossEntropy needs a Sigmoid output layer, but the last layer of 'Net' uses Identity — make it Sigmoid, or use another loss");
+        "BinaryCrossEntropy needs a Sigmoid output layer, but the last layer of 'Net' uses Identity — make it Sigmoid, or use MeanSquaredError, which fits Identity");
 
     [Fact]
-    public void UNR007_layers_spread_over_several_declarations() => AssertSingle("""
+    public void UNR007_layers_spread_over_several_declarations() => DiagnosticAssert.Single("""
         [Network(2)]
         [Dense(3, Activation.Tanh)]
         public partial class Net;
@@ -83,14 +83,14 @@ public class DiagnosticTests
     [InlineData("public partial class Net<T>;", "it is generic — declare a non-generic class")]
     [InlineData("public static partial class Net;", "it is static — remove the 'static' modifier")]
     [InlineData("public partial record Net;", "it is a record — declare it as a class")]
-    public void UNR008_unsupported_type(string declaration, string reason) => AssertSingle($"""
+    public void UNR008_unsupported_type(string declaration, string reason) => DiagnosticAssert.Single($"""
         [[|Network(2)|]]
         [Dense(1)]
         {declaration}
         """, "UNR008", DiagnosticSeverity.Error, $"'Net' cannot hold a generated network: {reason}");
 
     [Fact]
-    public void UNR008_nested_in_a_generic_type() => AssertSingle("""
+    public void UNR008_nested_in_a_generic_type() => DiagnosticAssert.Single("""
         public partial class Outer<T>
         {
             [[|Network(2)|]]
@@ -101,7 +101,7 @@ public class DiagnosticTests
         "'Net' cannot hold a generated network: it is nested in generic type 'Outer' — move it out");
 
     [Fact]
-    public void UNR008_nested_in_a_type_that_is_not_partial() => AssertSingle("""
+    public void UNR008_nested_in_a_type_that_is_not_partial() => DiagnosticAssert.Single("""
         public class Outer
         {
             [[|Network(2)|]]
@@ -114,7 +114,7 @@ public class DiagnosticTests
     [Fact]
     public void UNR009_alpha_on_an_activation_without_one_is_a_warning_and_code_is_still_generated()
     {
-        var run = AssertSingle("""
+        var run = DiagnosticAssert.Single("""
             [Network(2)]
             [[|Dense(2, Activation.Relu, Alpha = 0.5)|]]
             public partial class Net;
@@ -125,11 +125,11 @@ public class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("LeakyRelu", "1.5", "Alpha of LeakyRelu must be in [0, 1); layer 1 of 'Net' sets 1.5 — use a slope such as 0.01")]
-    [InlineData("LeakyRelu", "-0.1", "Alpha of LeakyRelu must be in [0, 1); layer 1 of 'Net' sets -0.1 — use a slope such as 0.01")]
-    [InlineData("Elu", "0", "Alpha of Elu must be positive and finite; layer 1 of 'Net' sets 0 — use a value such as 1.0")]
-    [InlineData("Elu", "double.PositiveInfinity", "Alpha of Elu must be positive and finite; layer 1 of 'Net' sets Infinity — use a value such as 1.0")]
-    public void UNR010_alpha_out_of_range(string activation, string alpha, string message) => AssertSingle($"""
+    [InlineData("LeakyRelu", "1.5", "Alpha of LeakyRelu must be in [0, 1); layer 1 of 'Net' sets 1.5 — remove Alpha to use the default 0.01, or set a value in range")]
+    [InlineData("LeakyRelu", "-0.1", "Alpha of LeakyRelu must be in [0, 1); layer 1 of 'Net' sets -0.1 — remove Alpha to use the default 0.01, or set a value in range")]
+    [InlineData("Elu", "0", "Alpha of Elu must be positive and at most 3.4028235E+38 (the largest float); layer 1 of 'Net' sets 0 — remove Alpha to use the default 1, or set a value in range")]
+    [InlineData("Elu", "double.PositiveInfinity", "Alpha of Elu must be positive and at most 3.4028235E+38 (the largest float); layer 1 of 'Net' sets Infinity — remove Alpha to use the default 1, or set a value in range")]
+    public void UNR010_alpha_out_of_range(string activation, string alpha, string message) => DiagnosticAssert.Single($"""
         [Network(2)]
         [[|Dense(2, Activation.{activation}, Alpha = {alpha})|]]
         public partial class Net;
@@ -138,7 +138,7 @@ public class DiagnosticTests
     [Fact]
     public void UNR011_language_version_below_12()
     {
-        var run = AssertSingle("""
+        var run = DiagnosticAssert.Single("""
             [[|Network(2)|]]
             [Dense(1)]
             public partial class Net { }
@@ -149,7 +149,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void UNR012_dense_without_network() => AssertSingle("""
+    public void UNR012_dense_without_network() => DiagnosticAssert.Single("""
         [[|Dense(4, Activation.Relu)|]]
         [Dense(1)]
         public partial class Net;
@@ -159,7 +159,7 @@ public class DiagnosticTests
     [Fact]
     public void UNR013_layer_too_large_to_unroll_falls_back_to_loops()
     {
-        var run = AssertSingle("""
+        var run = DiagnosticAssert.Single("""
             [Network(40, Unroll = UnrollMode.Full)]
             [[|Dense(40, Activation.Tanh)|]]
             [Dense(2)]
@@ -171,27 +171,27 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void UNR014_activation_that_is_not_an_enum_value() => AssertSingle("""
+    public void UNR014_activation_that_is_not_an_enum_value() => DiagnosticAssert.Single("""
         [Network(2)]
         [[|Dense(2, (Activation)42)|]]
         public partial class Net;
         """, "UNR014", DiagnosticSeverity.Error,
-        "Layer 1 of 'Net' uses activation value 42, which is not an Activation — use one of the named values");
+        "The activation of layer 1 of 'Net' is 42, which is not a named Activation — use one of Identity, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus, Silu, Softmax");
 
     [Fact]
-    public void UNR014_loss_that_is_not_an_enum_value() => AssertSingle("""
+    public void UNR014_loss_that_is_not_an_enum_value() => DiagnosticAssert.Single("""
         [[|Network(2, Loss = (LossFunction)7)|]]
         [Dense(1)]
         public partial class Net;
         """, "UNR014", DiagnosticSeverity.Error,
-        "Loss of 'Net' is 7, which is not a LossFunction — use one of the named values");
+        "Loss of 'Net' is 7, which is not a named LossFunction — use one of MeanSquaredError, CrossEntropy, BinaryCrossEntropy");
 
     [Theory]
     [InlineData("public int Parameters;", "Parameters")]
     [InlineData("public void Forward(System.ReadOnlySpan<float> x, System.Span<float> y) { }", "Forward")]
     [InlineData("private struct TraceBuffer { }", "TraceBuffer")]
     [InlineData("private int _trace;", "_trace")]
-    public void UNR015_member_name_taken(string member, string name) => AssertSingle($$"""
+    public void UNR015_member_name_taken(string member, string name) => DiagnosticAssert.Single($$"""
         [[|Network(2)|]]
         [Dense(1)]
         public partial class Net
@@ -202,7 +202,7 @@ public class DiagnosticTests
         $"'Net' already declares a member named '{name}', which the generated network needs — rename or remove it");
 
     [Fact]
-    public void UNR015_member_name_inherited_from_a_base_class() => AssertSingle("""
+    public void UNR015_member_name_inherited_from_a_base_class() => DiagnosticAssert.Single("""
         public class Controller
         {
             public float Loss(System.ReadOnlySpan<float> input, System.ReadOnlySpan<float> target) => 0;
@@ -244,56 +244,58 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void UNR017_too_many_parameters() => AssertSingle("""
+    public void UNR017_too_many_parameters() => DiagnosticAssert.Single("""
         [[|Network(100000)|]]
         [Dense(30000)]
         public partial class Net;
         """, "UNR017", DiagnosticSeverity.Error,
-        "'Net' has 3000030000 parameters, more than 2147483647 — use fewer or smaller layers");
+        "'Net' has 3000030000 parameters, more than the 2147483591 one buffer can hold — use fewer or smaller layers");
 
     [Fact]
-    public void UNR018_own_constructor_means_no_generated_constructor()
+    public void UNR018_own_constructor_that_does_not_initialize()
     {
-        var run = AssertSingle("""
-            [[|Network(2)|]]
+        var run = DiagnosticAssert.Single("""
+            [Network(2)]
             [Dense(1)]
             public partial class Net
             {
-                public Net(int seed) => Initialize(seed);
+                private readonly int _seed;
+
+                public [|Net|](int seed) => _seed = seed;
             }
             """, "UNR018", DiagnosticSeverity.Info,
-            "'Net' declares its own constructor, so no constructor is generated and the parameters start at zero — call Initialize(seed) in your constructor");
+            "The constructor Net(int) of 'Net' does not call Initialize, and no constructor is generated beside it, so the parameters start at zero — call Initialize(seed) in it");
         Assert.DoesNotContain("public Net()", run.Sources.Values.Single());
         Assert.Empty(run.CompilationDiagnostics);
     }
 
     [Fact]
-    public void Every_descriptor_id_is_listed_in_the_release_notes()
+    public void UNR019_softmax_over_a_single_output_unit()
     {
-        var ids = typeof(generator::Unrolled.Generators.Diagnostics.DiagnosticDescriptors)
-            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
-            .ToList();
-        string notes = File.ReadAllText(Path.Combine(RepositoryRoot(), "generators", "Unrolled.Generators", "AnalyzerReleases.Unshipped.md"));
-        Assert.Equal(18, ids.Count);
-        Assert.All(ids, id => Assert.Contains(id + " |", notes));
+        var run = DiagnosticAssert.Single("""
+            [Network(2, Loss = LossFunction.CrossEntropy)]
+            [Dense(4, Activation.Tanh)]
+            [[|Dense(1, Activation.Softmax)|]]
+            public partial class Net;
+            """, "UNR019", DiagnosticSeverity.Warning,
+            "Softmax over a single unit always outputs 1, so layer 2 of 'Net' is constant and nothing up to it can learn — use Sigmoid for a single probability, or give the layer at least 2 units");
+        Assert.Single(run.Sources);
+        Assert.Empty(run.CompilationDiagnostics);
     }
 
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+    [Fact]
+    public void UNR020_exact_activations_in_a_double_network() => DiagnosticAssert.Single("""
+        [[|Network(2, Precision = Precision.Double, ExactActivations = true)|]]
+        [Dense(2, Activation.Tanh)]
+        public partial class Net;
+        """, "UNR020", DiagnosticSeverity.Warning,
+        "ExactActivations has no effect on 'Net': it computes in double precision, where activations always use the System.Math functions — remove ExactActivations");
 
-    /// <summary>Runs the generator and asserts it reported exactly one diagnostic, as given, on the marked span.</summary>
-    private static GeneratorRun AssertSingle(
-        string markup, string id, DiagnosticSeverity severity, string message, LanguageVersion version = LanguageVersion.CSharp12)
-    {
-        var (source, span) = Markup.Parse("using Unrolled;\n" + markup);
-        var run = GeneratorRunner.Run(source, version);
-        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(severity, diagnostic.Severity);
-        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(span, diagnostic.Location.SourceSpan);
-        Assert.Empty(run.DiagnosticsInGeneratedCode);
-        return run;
-    }
+    [Fact]
+    public void UNR021_too_many_units_for_the_values_of_one_sample() => DiagnosticAssert.Single("""
+        [[|Network(1)|]]
+        [Dense(1000000000)]
+        public partial class Net;
+        """, "UNR021", DiagnosticSeverity.Error,
+        "'Net' has 1000000000 units in all, and a sample needs 3 values per unit (3000000000), more than the 2147483591 one buffer can hold — use fewer or smaller layers");
 }

@@ -2,82 +2,108 @@ using Microsoft.CodeAnalysis;
 
 namespace Unrolled.Generators.Diagnostics;
 
-/// <summary>Every diagnostic the generator reports. Ids are listed in AnalyzerReleases.Unshipped.md.</summary>
+/// <summary>
+/// Every diagnostic the generator reports. Ids are listed in AnalyzerReleases.Unshipped.md and explained in
+/// docs/diagnostics.md (the help link). The shape rules take their message formats from <see cref="SpecMessages"/>,
+/// the formats <see cref="NetworkSpec"/> throws with, so that both say the same words.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
-    private const string Category = "Unrolled";
+    public const string Category = "Unrolled";
 
     public static readonly DiagnosticDescriptor TypeNotPartial = Error(
-        "UNR001", "Network type must be partial",
-        "'{0}' must be declared partial so that the network can be generated into it — add the 'partial' modifier");
+        DiagnosticIds.TypeNotPartial, "Network type must be partial",
+        "'{0}' must be declared partial so that the network can be generated into it — add the 'partial' modifier",
+        "The generator adds the network's members to the class marked [Network], which C# allows only for a partial class.");
 
     public static readonly DiagnosticDescriptor NoLayers = Error(
-        "UNR002", "Network has no layer", "{0}");
+        DiagnosticIds.NoLayers, "Network has no layer", SpecMessages.NoLayers,
+        "A network is its [Dense] layers, in source order on the class; with none there is nothing to compute.");
 
     public static readonly DiagnosticDescriptor InputsNotPositive = Error(
-        "UNR003", "Input count must be positive", "{0}");
+        DiagnosticIds.InputsNotPositive, "Input count must be positive", SpecMessages.InputsNotPositive,
+        "The inputs argument of [Network] is the length of one sample, the fan-in of the first layer: at least 1.");
 
     public static readonly DiagnosticDescriptor UnitsNotPositive = Error(
-        "UNR004", "Unit count must be positive", "{0}");
+        DiagnosticIds.UnitsNotPositive, "Unit count must be positive", SpecMessages.UnitsNotPositive,
+        "The units argument of [Dense] is the number of outputs of the layer: at least 1.");
 
     public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
-        "UNR005", "Softmax is only allowed on the last layer", "{0}");
+        DiagnosticIds.SoftmaxNotLast, "Softmax is only allowed on the last layer", SpecMessages.SoftmaxNotLast,
+        "Softmax normalizes the outputs of a classifier into probabilities; the generated backward pass supports it on the output layer only.");
 
     public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
-        "UNR006", "Loss does not fit the output activation", "{0}");
+        DiagnosticIds.LossDoesNotFitOutput, "Loss does not fit the output activation", SpecMessages.LossDoesNotFitOutput,
+        "CrossEntropy is computed from the logits of a Softmax output layer and BinaryCrossEntropy from those of a Sigmoid one; other output activations go with MeanSquaredError.");
 
     public static readonly DiagnosticDescriptor LayersSpread = Error(
-        "UNR007", "Layers are spread over several declarations",
-        "The [Dense] layers of '{0}' are spread over several partial declarations, so their order is undefined — put all of them on one declaration");
+        DiagnosticIds.LayersSpread, "Layers are spread over several declarations",
+        "The [Dense] layers of '{0}' are spread over several partial declarations, so their order is undefined — put all of them on one declaration",
+        "Layers are the [Dense] attributes in source order; the compiler gives no order between the declarations of a partial class.");
 
     public static readonly DiagnosticDescriptor UnsupportedType = Error(
-        "UNR008", "Unsupported network type",
-        "'{0}' cannot hold a generated network: {1}");
+        DiagnosticIds.UnsupportedType, "Unsupported network type",
+        "'{0}' cannot hold a generated network: {1} — {2}",
+        "A network is generated into a non-generic, non-static partial class whose enclosing types are partial and non-generic.");
 
     public static readonly DiagnosticDescriptor AlphaNotUsed = Warning(
-        "UNR009", "Alpha has no effect", "{0}");
+        DiagnosticIds.AlphaNotUsed, "Alpha has no effect", SpecMessages.AlphaNotUsed,
+        "Only LeakyRelu (the negative slope) and Elu (the saturation value) read Alpha; on any other activation it is ignored.");
 
     public static readonly DiagnosticDescriptor AlphaOutOfRange = Error(
-        "UNR010", "Alpha is out of range", "{0}");
+        DiagnosticIds.AlphaOutOfRange, "Alpha is out of range", SpecMessages.AlphaOutOfRange,
+        "LeakyRelu's slope must be in [0, 1) and Elu's alpha positive and finite, as the network computes it: a Single network rounds Alpha to a float first.");
 
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
-        "UNR011", "C# 12 or later is required",
-        "Generated networks need C# 12 or later (inline arrays), but '{0}' is compiled as C# {1} — set <LangVersion>12</LangVersion> or later");
+        DiagnosticIds.LanguageVersionTooLow, "C# 12 or later is required",
+        "Generated networks need C# 12 or later (inline arrays), but '{0}' is compiled as C# {1} — set <LangVersion>12</LangVersion> or later",
+        "The generated buffers are [InlineArray] structs, which C# 12 introduced.");
 
     public static readonly DiagnosticDescriptor DenseWithoutNetwork = Error(
-        "UNR012", "[Dense] without [Network]",
-        "'{0}' declares [Dense] layers but no [Network] — add [Network(inputs: N)] to it");
+        DiagnosticIds.DenseWithoutNetwork, "[Dense] without [Network]",
+        "'{0}' declares [Dense] layers but no [Network] — add [Network(inputs: N)] to it",
+        "[Dense] layers only take effect on a class marked [Network], which gives the input count.");
 
     public static readonly DiagnosticDescriptor LayerNotUnrolled = Info(
-        "UNR013", "Layer too large to unroll",
-        "Layer {0} of '{1}' ({2} -> {3}) is too large to unroll within the JIT's optimization limits; it is written as loops");
+        DiagnosticIds.LayerNotUnrolled, "Layer too large to unroll",
+        "Layer {0} of '{1}' ({2} -> {3}) is too large to unroll within the JIT's optimization limits; it is written as loops",
+        "UnrollMode.Full writes each layer as straight-line code while it stays within the limits the JIT optimizes; larger layers become constant-bound loops.");
 
     public static readonly DiagnosticDescriptor UnknownValue = Error(
-        "UNR014", "Unknown enum value", "{0}");
+        DiagnosticIds.UnknownValue, "Unknown enum value", SpecMessages.UnknownValue,
+        "An enum argument cast from a number that is not one of the enum's named values has no meaning to the generator.");
 
     public static readonly DiagnosticDescriptor MemberConflict = Error(
-        "UNR015", "Member name taken",
-        "'{0}' {1} a member named '{2}', which the generated network needs — rename or remove it");
+        DiagnosticIds.MemberConflict, "Member name taken",
+        "'{0}' {1} a member named '{2}', which the generated network needs — rename or remove it",
+        "The generated network adds members such as Forward, Loss, Parameters and Spec to the class; a member of that name, declared or inherited, would clash.");
 
     public static readonly DiagnosticDescriptor InlineArraysUnavailable = Error(
-        "UNR016", ".NET 8 or later is required",
-        "Generated networks need InlineArrayAttribute (.NET 8 or later), which the target framework of '{0}' lacks — target net8.0 or later");
+        DiagnosticIds.InlineArraysUnavailable, ".NET 8 or later is required",
+        "Generated networks need InlineArrayAttribute (.NET 8 or later), which the target framework of '{0}' lacks — target net8.0 or later",
+        "The generated buffers are [InlineArray] structs, which need the runtime support .NET 8 added.");
 
     public static readonly DiagnosticDescriptor TooManyParameters = Error(
-        "UNR017", "Too many parameters", "{0}");
+        DiagnosticIds.TooManyParameters, "Too many parameters", SpecMessages.TooManyParameters,
+        "Parameters and gradients each live in one buffer, which holds at most Array.MaxLength elements.");
 
     public static readonly DiagnosticDescriptor NoGeneratedConstructor = Info(
-        "UNR018", "Constructor not generated",
-        "'{0}' declares its own constructor, so no constructor is generated and the parameters start at zero — call Initialize(seed) in your constructor");
+        DiagnosticIds.NoGeneratedConstructor, "Constructor does not initialize the parameters",
+        "The constructor {1} of '{0}' does not call Initialize, and no constructor is generated beside it, so the parameters start at zero — {2}",
+        "The generated constructor calls Initialize(0); a class that declares constructors gets none, so its constructors should draw the initial weights themselves.");
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor SingleUnitSoftmax = Warning(
+        DiagnosticIds.SingleUnitSoftmax, "Softmax over a single unit is constant", SpecMessages.SingleUnitSoftmax,
+        "Softmax divides each output by the sum of all of them: over one unit the result is always 1, its gradient always 0.");
 
-    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor ExactActivationsUnused = Warning(
+        DiagnosticIds.ExactActivationsUnused, "ExactActivations has no effect",
+        "ExactActivations has no effect on '{0}': {1} — remove ExactActivations",
+        "ExactActivations replaces FastMath's approximations in Single networks; Double networks and activations without an approximation compute exactly anyway.");
 
-    private static DiagnosticDescriptor Info(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor TooManyUnits = Error(
+        DiagnosticIds.TooManyUnits, "Too many units", SpecMessages.TooManyUnits,
+        "Backward keeps z, a and delta of every unit of a sample in one buffer, which holds at most Array.MaxLength elements.");
 
     /// <summary>The descriptor that reports a broken shape rule.</summary>
     public static DiagnosticDescriptor For(SpecRule rule) => rule switch
@@ -90,6 +116,20 @@ internal static class DiagnosticDescriptors
         SpecRule.AlphaNotUsed => AlphaNotUsed,
         SpecRule.AlphaOutOfRange => AlphaOutOfRange,
         SpecRule.TooManyParameters => TooManyParameters,
+        SpecRule.SingleUnitSoftmax => SingleUnitSoftmax,
+        SpecRule.TooManyUnits => TooManyUnits,
         _ => UnknownValue,
     };
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
+        Create(id, title, message, DiagnosticSeverity.Error, description);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
+        Create(id, title, message, DiagnosticSeverity.Warning, description);
+
+    private static DiagnosticDescriptor Info(string id, string title, string message, string description) =>
+        Create(id, title, message, DiagnosticSeverity.Info, description);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description, DiagnosticIds.HelpBase + id.ToLowerInvariant());
 }

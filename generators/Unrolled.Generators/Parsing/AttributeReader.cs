@@ -10,8 +10,11 @@ namespace Unrolled.Generators.Parsing;
 /// <summary>The arguments of <c>[Network]</c> as written, with the attribute's defaults.</summary>
 internal sealed record DeclaredNetwork(int Inputs, LossFunction Loss, Precision Precision, UnrollMode Unroll, bool ExactActivations);
 
-/// <summary>The arguments of one <c>[Dense]</c> as written; <see cref="Alpha"/> is NaN when not given.</summary>
-internal sealed record DeclaredLayer(int Units, Activation Activation, double Alpha, LocationInfo? Location);
+/// <summary>
+/// The arguments of one <c>[Dense]</c> as written; <see cref="Alpha"/> is NaN when not given, and
+/// <see cref="AlphaDeclared"/> tells that apart from <c>Alpha = double.NaN</c> written out.
+/// </summary>
+internal sealed record DeclaredLayer(int Units, Activation Activation, double Alpha, bool AlphaDeclared, LocationInfo? Location);
 
 /// <summary>Reads the attributes' arguments; returns null where the compiler reports a broken attribute itself.</summary>
 internal static class AttributeReader
@@ -95,6 +98,7 @@ internal static class AttributeReader
             }
 
             double alpha = double.NaN;
+            bool alphaDeclared = false;
             foreach (var named in data.NamedArguments)
             {
                 if (named.Key == "Alpha")
@@ -105,10 +109,11 @@ internal static class AttributeReader
                     }
 
                     alpha = value;
+                    alphaDeclared = true;
                 }
             }
 
-            layers.Add(new DeclaredLayer(units, (Activation)activation, alpha, LocationInfo.From(syntax)));
+            layers.Add(new DeclaredLayer(units, (Activation)activation, alpha, alphaDeclared, LocationInfo.From(syntax)));
         }
 
         return layers;

@@ -48,26 +48,25 @@ internal static class NetworkParser
             layers.Select(l => l.Alpha).ToArray(),
             declared.Loss,
             declared.Precision,
-            declared.Unroll);
+            declared.Unroll,
+            layers.Select(l => l.AlphaDeclared).ToArray());
         foreach (var problem in problems)
         {
             var location = problem.Layer > 0 && problem.Rule != SpecRule.LossDoesNotFitOutput
                 ? layers[problem.Layer - 1].Location
                 : networkLocation;
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.For(problem.Rule), location, problem.Message));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.For(problem.Rule), location, problem.Arguments.ToArray()));
         }
 
+        ExactActivationsCheck.Check(type.Name, declared, layers, networkLocation, diagnostics);
         MemberNameChecks.Check(type, layers.Count, declared.Precision, networkLocation, diagnostics);
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
             return Result(null, diagnostics, networkLocation);
         }
 
-        bool generateConstructor = !type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared);
-        if (!generateConstructor)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoGeneratedConstructor, networkLocation, type.Name));
-        }
+        bool generateConstructor = ConstructorChecks.GeneratesConstructor(type);
+        ConstructorChecks.Check(type, cancellationToken, diagnostics);
 
         var layerModels = new List<LayerModel>(layers.Count);
         int fanIn = declared.Inputs;

@@ -13,6 +13,13 @@ internal static class OrphanLayers
     public static DiagnosticInfo? Find(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
+
+        // [Dense] on a struct or an interface is the compiler's to report (CS0592): it applies to classes only.
+        if (type.TypeKind != TypeKind.Class)
+        {
+            return null;
+        }
+
         if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkParser.NetworkAttributeName))
         {
             return null;

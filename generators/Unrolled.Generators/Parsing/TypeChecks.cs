@@ -19,22 +19,23 @@ internal static class TypeChecks
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, location, type.Name));
         }
 
-        string? reason =
-            type.TypeParameters.Length > 0 ? "it is generic — declare a non-generic class" :
-            type.IsStatic ? "it is static — remove the 'static' modifier" :
-            type.IsRecord ? "it is a record — declare it as a class" :
+        // The reason and the fix are separate arguments of the message: "{reason} — {fix}".
+        (string Reason, string Fix)? problem =
+            type.TypeParameters.Length > 0 ? ("it is generic", "declare a non-generic class") :
+            type.IsStatic ? ("it is static", "remove the 'static' modifier") :
+            type.IsRecord ? ("it is a record", "declare it as a class") :
             null;
-        for (var outer = type.ContainingType; reason is null && outer is not null; outer = outer.ContainingType)
+        for (var outer = type.ContainingType; problem is null && outer is not null; outer = outer.ContainingType)
         {
-            reason =
-                outer.TypeParameters.Length > 0 ? $"it is nested in generic type '{outer.Name}' — move it out" :
-                !IsPartial(outer) ? $"it is nested in '{outer.Name}', which is not partial — make '{outer.Name}' partial" :
+            problem =
+                outer.TypeParameters.Length > 0 ? ($"it is nested in generic type '{outer.Name}'", "move it out") :
+                !IsPartial(outer) ? ($"it is nested in '{outer.Name}', which is not partial", $"make '{outer.Name}' partial") :
                 null;
         }
 
-        if (reason is not null)
+        if (problem is { } found)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location, type.Name, reason));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location, type.Name, found.Reason, found.Fix));
         }
     }
 

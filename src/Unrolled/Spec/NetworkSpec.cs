@@ -48,7 +48,12 @@ public sealed class NetworkSpec : IEquatable<NetworkSpec>
         {
             if (!problem.IsWarning)
             {
-                throw new ArgumentException(problem.Message, problem.Layer > 0 ? nameof(layers) : nameof(inputs));
+                throw new ArgumentException(problem.Message, problem.Rule switch
+                {
+                    SpecRule.InputsNotPositive => nameof(inputs),
+                    SpecRule.UnknownValue when problem.Layer == 0 => problem.Arguments[0] == "Loss" ? nameof(loss) : nameof(precision),
+                    _ => nameof(layers),
+                });
             }
         }
 

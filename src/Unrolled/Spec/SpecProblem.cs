@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+
 namespace Unrolled;
 
 /// <summary>The rules a network declaration can break; the generator maps each to a diagnostic id.</summary>
@@ -23,26 +26,38 @@ public enum SpecRule
     /// <summary>Alpha is set on an activation that does not read it (a warning).</summary>
     AlphaNotUsed,
 
-    /// <summary>Alpha is outside the activation's range.</summary>
+    /// <summary>Alpha is NaN, infinite or outside the activation's range, in the network's precision.</summary>
     AlphaOutOfRange,
 
     /// <summary>An enum argument is not one of the enum's named values.</summary>
     UnknownValue,
 
-    /// <summary>The parameter count does not fit in an <see cref="int"/>.</summary>
+    /// <summary>The parameter count exceeds what one buffer can hold.</summary>
     TooManyParameters,
+
+    /// <summary>Softmax over a single unit: the layer's output is always 1 (a warning).</summary>
+    SingleUnitSoftmax,
+
+    /// <summary>The values one sample needs (z, a and delta of every unit) exceed what one buffer can hold.</summary>
+    TooManyUnits,
 }
 
-/// <summary>One broken rule: which rule, which layer (1-based; 0 for the network), and a message naming the fix.</summary>
+/// <summary>
+/// One broken rule: which rule, which layer (1-based; 0 for the network), and the message, kept as its format
+/// (<see cref="SpecMessages"/>) and arguments so that the generator can report it with a descriptor of that format.
+/// </summary>
 /// <remarks>Shared as source with the generator: keep it free of anything netstandard2.0 lacks.</remarks>
 public readonly struct SpecProblem : IEquatable<SpecProblem>
 {
-    /// <summary>Creates a problem report.</summary>
-    public SpecProblem(SpecRule rule, int layer, string message, bool isWarning = false)
+    private readonly string[] _arguments;
+
+    /// <summary>Creates a problem report whose message is <paramref name="format"/> filled with <paramref name="arguments"/>.</summary>
+    public SpecProblem(SpecRule rule, int layer, string format, string[] arguments, bool isWarning = false)
     {
         Rule = rule;
         Layer = layer;
-        Message = message;
+        Format = format ?? throw new ArgumentNullException(nameof(format));
+        _arguments = arguments ?? throw new ArgumentNullException(nameof(arguments));
         IsWarning = isWarning;
     }
 
@@ -52,8 +67,14 @@ public readonly struct SpecProblem : IEquatable<SpecProblem>
     /// <summary>The 1-based layer the problem is on, or 0 when it concerns the network as a whole.</summary>
     public int Layer { get; }
 
+    /// <summary>The message format, one of <see cref="SpecMessages"/>.</summary>
+    public string Format { get; }
+
+    /// <summary>The values that fill <see cref="Format"/>, already written culture-invariant.</summary>
+    public IReadOnlyList<string> Arguments => _arguments ?? Array.Empty<string>();
+
     /// <summary>What is wrong and how to fix it.</summary>
-    public string Message { get; }
+    public string Message => string.Format(CultureInfo.InvariantCulture, Format ?? string.Empty, _arguments ?? Array.Empty<string>());
 
     /// <summary>True when the declaration still works but is dubious.</summary>
     public bool IsWarning { get; }

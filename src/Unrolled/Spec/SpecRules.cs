@@ -6,13 +6,21 @@ namespace Unrolled;
 
 /// <summary>
 /// The shape rules of a network, in one place: <see cref="NetworkSpec"/> throws on them at run time and the
-/// generator reports them as diagnostics at compile time, with the same messages.
+/// generator reports them as diagnostics at compile time, with the same messages (<see cref="SpecMessages"/>).
 /// </summary>
 /// <remarks>Shared as source with the generator: keep it free of anything netstandard2.0 lacks.</remarks>
 public static class SpecRules
 {
     /// <summary>
-    /// Checks a declaration. <paramref name="alphas"/> holds each layer's alpha as written, NaN where none was given.
+    /// The most elements one buffer (a .NET array, <c>Array.MaxLength</c>) can hold: the parameters, and the values
+    /// a sample needs, must each fit in one.
+    /// </summary>
+    public const int MaxBufferLength = 0x7FFFFFC7;
+
+    /// <summary>
+    /// Checks a declaration. <paramref name="alphas"/> holds each layer's alpha as written, NaN where none was given;
+    /// <paramref name="alphasDeclared"/>, when known (the generator reads it from the attribute), tells a NaN that
+    /// was written apart from one that stands for "not given".
     /// </summary>
     /// <returns>Every broken rule, errors and warnings, in declaration order; empty when the declaration is sound.</returns>
     public static List<SpecProblem> Validate(
@@ -23,76 +31,69 @@ public static class SpecRules
         IReadOnlyList<double> alphas,
         LossFunction loss,
         Precision precision = Precision.Single,
-        UnrollMode unroll = UnrollMode.Auto)
+        UnrollMode unroll = UnrollMode.Auto,
+        IReadOnlyList<bool>? alphasDeclared = null)
     {
         var problems = new List<SpecProblem>();
-        string name = "'" + networkName + "'";
+        string name = networkName;
 
         if (inputs <= 0)
         {
-            problems.Add(new SpecProblem(SpecRule.InputsNotPositive, 0,
-                $"{name} declares {inputs} inputs; the input count must be positive — declare at least 1 input"));
+            Add(problems, SpecRule.InputsNotPositive, 0, name, Invariant(inputs));
         }
 
-        CheckDefined(problems, name, loss, "Loss");
-        CheckDefined(problems, name, precision, "Precision");
+        bool lossKnown = CheckDefined(problems, name, loss, "Loss");
+        bool precisionKnown = CheckDefined(problems, name, precision, "Precision");
         CheckDefined(problems, name, unroll, "Unroll");
 
         int count = units.Count;
         if (count == 0)
         {
-            problems.Add(new SpecProblem(SpecRule.NoLayers, 0,
-                $"{name} declares no layer — add at least one [Dense(units, activation)] attribute to it"));
+            Add(problems, SpecRule.NoLayers, 0, name);
             return problems;
         }
 
-        long parameters = 0;
-        long fanIn = inputs;
         for (int i = 0; i < count; i++)
         {
             int layer = i + 1;
             Activation activation = activations[i];
             if (units[i] <= 0)
             {
-                problems.Add(new SpecProblem(SpecRule.UnitsNotPositive, layer,
-                    $"Layer {layer} of {name} declares {units[i]} units; a layer needs at least 1 unit"));
+                Add(problems, SpecRule.UnitsNotPositive, layer, Invariant(layer), name, Invariant(units[i]));
             }
 
-            if (!System.Enum.IsDefined(typeof(Activation), activation))
+            if (ActivationTraits.Of(activation) is null)
             {
-                problems.Add(new SpecProblem(SpecRule.UnknownValue, layer,
-                    $"Layer {layer} of {name} uses activation value {(int)activation}, which is not an Activation — use one of the named values"));
+                Add(problems, SpecRule.UnknownValue, layer,
+                    "The activation of layer " + Invariant(layer), name, Invariant((int)activation), nameof(Activation), NamedValues<Activation>());
                 continue;
             }
 
             if (activation == Activation.Softmax && layer != count)
             {
-                problems.Add(new SpecProblem(SpecRule.SoftmaxNotLast, layer,
-                    $"Softmax is only allowed on the last layer; layer {layer} of {name} uses it — use another activation here"));
+                Add(problems, SpecRule.SoftmaxNotLast, layer, Invariant(layer), name);
             }
 
-            CheckAlpha(problems, name, layer, activation, alphas[i]);
+            if (activation == Activation.Softmax && units[i] == 1)
+            {
+                problems.Add(Problem(SpecRule.SingleUnitSoftmax, layer, isWarning: true, Invariant(layer), name));
+            }
 
-            parameters += (fanIn + 1) * System.Math.Max(units[i], 0);
-            fanIn = System.Math.Max(units[i], 0);
+            bool declared = alphasDeclared is not null && alphasDeclared[i];
+            if (precisionKnown && AlphaRules.Check(name, layer, activation, alphas[i], declared, precision) is { } alphaProblem)
+            {
+                problems.Add(alphaProblem);
+            }
         }
 
-        if (parameters > int.MaxValue)
-        {
-            problems.Add(new SpecProblem(SpecRule.TooManyParameters, 0,
-                $"{name} has {parameters.ToString(CultureInfo.InvariantCulture)} parameters, more than {int.MaxValue} — use fewer or smaller layers"));
-        }
+        CheckSize(problems, name, inputs, units);
 
         Activation output = activations[count - 1];
-        if (loss == LossFunction.CrossEntropy && output != Activation.Softmax)
+        if (lossKnown && ActivationTraits.Of(output) is not null
+            && OutputActivationFor(loss) is { } needed && needed != output)
         {
-            problems.Add(new SpecProblem(SpecRule.LossDoesNotFitOutput, count,
-                $"CrossEntropy needs a Softmax output layer, but the last layer of {name} uses {output} — make it Softmax, or use another loss"));
-        }
-        else if (loss == LossFunction.BinaryCrossEntropy && output != Activation.Sigmoid)
-        {
-            problems.Add(new SpecProblem(SpecRule.LossDoesNotFitOutput, count,
-                $"BinaryCrossEntropy needs a Sigmoid output layer, but the last layer of {name} uses {output} — make it Sigmoid, or use another loss"));
+            Add(problems, SpecRule.LossDoesNotFitOutput, count,
+                loss.ToString(), needed.ToString(), name, output.ToString(), LossFor(output).ToString());
         }
 
         return problems;
@@ -112,42 +113,69 @@ public static class SpecRules
         return false;
     }
 
-    private static void CheckDefined<TEnum>(List<SpecProblem> problems, string name, TEnum value, string property)
+    /// <summary>The output activation <paramref name="loss"/> needs, or null when it fits any.</summary>
+    internal static Activation? OutputActivationFor(LossFunction loss) => loss switch
+    {
+        LossFunction.CrossEntropy => Activation.Softmax,
+        LossFunction.BinaryCrossEntropy => Activation.Sigmoid,
+        _ => null,
+    };
+
+    /// <summary>The loss that fits an output layer of <paramref name="output"/>: the one computed from its logits, else MSE.</summary>
+    internal static LossFunction LossFor(Activation output) => output switch
+    {
+        Activation.Softmax => LossFunction.CrossEntropy,
+        Activation.Sigmoid => LossFunction.BinaryCrossEntropy,
+        _ => LossFunction.MeanSquaredError,
+    };
+
+    internal static SpecProblem Problem(SpecRule rule, int layer, bool isWarning, params string[] arguments) =>
+        new(rule, layer, SpecMessages.For(rule), arguments, isWarning);
+
+    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // Counted in decimal: (fanIn + 1) * units of one layer fits a long, but a few such layers summed do not.
+    private static void CheckSize(List<SpecProblem> problems, string name, int inputs, IReadOnlyList<int> units)
+    {
+        decimal parameters = 0, totalUnits = 0;
+        long fanIn = Math.Max(inputs, 0);
+        foreach (int declared in units)
+        {
+            long width = Math.Max(declared, 0);
+            parameters += (decimal)((fanIn + 1) * width);
+            totalUnits += width;
+            fanIn = width;
+        }
+
+        if (parameters > MaxBufferLength)
+        {
+            Add(problems, SpecRule.TooManyParameters, 0, name, Decimal(parameters), Invariant(MaxBufferLength));
+        }
+
+        // Backward keeps z, a and delta of every unit of one sample in one buffer.
+        if (3 * totalUnits > MaxBufferLength)
+        {
+            Add(problems, SpecRule.TooManyUnits, 0, name, Decimal(totalUnits), Decimal(3 * totalUnits), Invariant(MaxBufferLength));
+        }
+    }
+
+    private static bool CheckDefined<TEnum>(List<SpecProblem> problems, string name, TEnum value, string property)
         where TEnum : struct
     {
-        if (!System.Enum.IsDefined(typeof(TEnum), value))
+        if (Enum.IsDefined(typeof(TEnum), value))
         {
-            problems.Add(new SpecProblem(SpecRule.UnknownValue, 0,
-                $"{property} of {name} is {System.Convert.ToInt32(value, CultureInfo.InvariantCulture)}, which is not a {typeof(TEnum).Name} — use one of the named values"));
-        }
-    }
-
-    private static void CheckAlpha(List<SpecProblem> problems, string name, int layer, Activation activation, double alpha)
-    {
-        if (double.IsNaN(alpha))
-        {
-            return; // not given: the activation's default applies
+            return true;
         }
 
-        string value = alpha.ToString("R", CultureInfo.InvariantCulture);
-        switch (activation)
-        {
-            case Activation.LeakyRelu when !(alpha >= 0 && alpha < 1):
-                problems.Add(new SpecProblem(SpecRule.AlphaOutOfRange, layer,
-                    $"Alpha of LeakyRelu must be in [0, 1); layer {layer} of {name} sets {value} — use a slope such as 0.01"));
-                break;
-            case Activation.Elu when !(alpha > 0 && alpha <= double.MaxValue):
-                problems.Add(new SpecProblem(SpecRule.AlphaOutOfRange, layer,
-                    $"Alpha of Elu must be positive and finite; layer {layer} of {name} sets {value} — use a value such as 1.0"));
-                break;
-            case Activation.LeakyRelu:
-            case Activation.Elu:
-                break;
-            default:
-                problems.Add(new SpecProblem(SpecRule.AlphaNotUsed, layer,
-                    $"{activation} takes no Alpha; layer {layer} of {name} sets it — remove Alpha, or use LeakyRelu or Elu",
-                    isWarning: true));
-                break;
-        }
+        Add(problems, SpecRule.UnknownValue, 0,
+            property, name, Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), typeof(TEnum).Name, NamedValues<TEnum>());
+        return false;
     }
+
+    private static void Add(List<SpecProblem> problems, SpecRule rule, int layer, params string[] arguments) =>
+        problems.Add(Problem(rule, layer, isWarning: false, arguments));
+
+    private static string NamedValues<TEnum>() => string.Join(", ", Enum.GetNames(typeof(TEnum)));
+
+    private static string Decimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
