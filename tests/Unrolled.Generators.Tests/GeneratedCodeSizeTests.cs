@@ -10,8 +10,11 @@ namespace Unrolled.Generators.Tests;
 /// </summary>
 public class GeneratedCodeSizeTests(ITestOutputHelper output)
 {
-    /// <summary>The 10-90000-1 network's generated file stays under this size (it was 6 MB for 10-9000-1 before tiles).</summary>
-    private const int MaxWideNetworkBytes = 64 * 1024;
+    /// <summary>
+    /// The 10-N-1 networks' generated files stay under this size (10-9000-1 wrote 6 MB before tile loops); most of it is
+    /// the batch kernels' register blocks, written out once per vector width.
+    /// </summary>
+    private const int MaxWideNetworkBytes = 256 * 1024;
 
     [Fact]
     public void Source_size_does_not_grow_with_layer_width()
@@ -21,7 +24,7 @@ public class GeneratedCodeSizeTests(ITestOutputHelper output)
         output.WriteLine(string.Join("; ", units.Select((u, k) => $"10-{u}-1: {sizes[k]} bytes")));
         Assert.All(sizes, size => Assert.True(size < MaxWideNetworkBytes, $"{size} bytes"));
         // The same code, but for the numbers in it and how the last few units of each layer are covered.
-        Assert.InRange(sizes.Max() - sizes.Min(), 0, 8_000);
+        Assert.True(sizes.Max() < 1.25 * sizes.Min(), string.Join(", ", sizes));
     }
 
     [Fact]
@@ -34,7 +37,7 @@ public class GeneratedCodeSizeTests(ITestOutputHelper output)
 
         // Parameters, gradients and trace are arrays allocated at construction (past the 1 MiB inline limit).
         Assert.Contains("private readonly float[] _parameters = new float[ParameterCount];", source, StringComparison.Ordinal);
-        Assert.Contains("private readonly float[] _trace = new float[270003];", source, StringComparison.Ordinal);
+        Assert.Contains("private readonly float[] _trace = new float[1620018];", source, StringComparison.Ordinal); // a tile of 6 samples' z, a, delta
         var generated = (INetwork<float>)network;
         var reference = new ReferenceNetwork<float>(generated.Spec, seed: 3);
         reference.Parameters.CopyTo(generated.Parameters);

@@ -57,14 +57,33 @@ public class PlanTests
     }
 
     [Fact]
-    public void Pairs_tile_four_vectors_per_sample()
+    public void Batches_run_in_tiles_of_blocks_of_six_rows_by_panels_of_units()
     {
-        var plan = PlannedNetwork.Plan(Mnist);
-        Assert.True(plan.Forward.Pairs);
-        var pairs = plan.Layers[0].PairWidths.Single(w => w.Width.Bits == 512);
-        Assert.Equal(4, pairs.Tiles!.Vectors);
-        Assert.Equal(64, pairs.Tiles.Step);
-        Assert.Equal(128, pairs.Tiles.End);
+        var tiles = PlannedNetwork.Plan(Mnist).Tiles!;
+        Assert.Equal(6, tiles.BlockRows);
+        Assert.Equal(120, tiles.TileRows); // 120 x 128 hidden floats = 60 KB: the stack holds them
+        Assert.True(tiles.ScratchOnStack);
+        Assert.Equal(10 * 128, tiles.TransposedValues); // W2^T for dX of layer 2; layer 1 needs none
+
+        // 128 hidden units: panels of 4 vectors at 512 bits (64 units), 2 below, no columns left over.
+        var hidden = tiles.Layers[0].Forward;
+        Assert.Equal([64, 16, 8], hidden.Select(w => w.Loop!.Step));
+        Assert.All(hidden, w => Assert.Null(w.Rest));
+
+        // 10 outputs: no full panel at 512 bits; two vectors of 8 at units 0 and 2 (the second overlaps by 6).
+        var output = tiles.Layers[1].Forward.Single(w => w.Width.Bits == 512);
+        Assert.Null(output.Loop);
+        Assert.Equal(256, output.Rest!.Width!.Value.Bits);
+        Assert.Equal([0, 2], output.Rest.Offsets);
+        Assert.Equal(6, output.Rest.Overlap);
+    }
+
+    [Fact]
+    public void Products_narrower_than_any_vector_run_one_column_at_a_time()
+    {
+        var rest = PlannedNetwork.Plan("[Network(20)] [Dense(600, Activation.Relu)] [Dense(2)]").Tiles!.Layers[1].Forward[0].Rest!;
+        Assert.Null(rest.Width);
+        Assert.Equal([0, 1], rest.Offsets);
     }
 
     [Theory]

@@ -4,15 +4,15 @@ using System.Linq;
 namespace Unrolled.Generators.Emit;
 
 /// <summary>Which input of an affine block an expression is about: a constant index written out, or q past the loop's i.</summary>
-internal readonly record struct InputIndex(bool InLoop, int Value)
+internal readonly record struct InputIndex(bool InLoop, int Value, string Variable = "i")
 {
     public static InputIndex Written(int i) => new(false, i);
 
-    public static InputIndex Looped(int q) => new(true, q);
+    public static InputIndex Looped(int q, string variable = "i") => new(true, q, variable);
 
     /// <summary>The index as C#: <c>5</c>, or <c>i</c>, <c>i + 2</c> inside the loop.</summary>
     public string Expression => InLoop
-        ? (Value == 0 ? "i" : "i + " + Code.Invariant(Value))
+        ? (Value == 0 ? Variable : Variable + " + " + Code.Invariant(Value))
         : Code.Invariant(Value);
 }
 
@@ -45,6 +45,12 @@ internal sealed class AffineBlock
     /// <summary>Inputs [0, LoopedInputs) are visited by a loop over i in steps of <see cref="Partials"/>; the rest are written out.</summary>
     public int LoopedInputs { get; init; }
 
+    /// <summary>The loop's bound as C#, when it is not a constant (a tile's row count): then every input is looped.</summary>
+    public string? LoopBound { get; init; }
+
+    /// <summary>The loop's variable: <c>i</c> over inputs, <c>s</c> over samples.</summary>
+    public string Index { get; init; } = "i";
+
     /// <summary>
     /// Each accumulator's whole chain before the next one's (the dot-product order of scalar code, which keeps one
     /// accumulator live); otherwise input by input across all accumulators (the order of vector code). Slot-major
@@ -56,7 +62,10 @@ internal sealed class AffineBlock
     public required Func<int, int, string> Accumulator { get; init; }
 
     /// <summary>The first sample's starting value of a slot; the other samples copy it.</summary>
-    public required Func<int, string> Bias { get; init; }
+    public Func<int, string>? Bias { get; init; }
+
+    /// <summary>Each sample's own starting value of a slot (sums accumulated into memory), instead of <see cref="Bias"/>.</summary>
+    public Func<int, int, string>? Initial { get; init; }
 
     /// <summary>The value of input (sample, index), broadcast when the accumulators are vectors.</summary>
     public required Func<int, InputIndex, string> Input { get; init; }
@@ -75,6 +84,9 @@ internal sealed class AffineBlock
 
     /// <summary>The statement that starts each loop iteration (the row of W the loop's weights are addressed from).</summary>
     public string? LoopRow { get; init; }
+
+    /// <summary>A second statement at the start of each loop iteration.</summary>
+    public string? LoopRow2 { get; init; }
 
     /// <summary>Say in a comment why there are partial sums.</summary>
     public bool ExplainPartials { get; init; }
@@ -140,27 +152,31 @@ internal sealed class AffineBlock
             w.Line($"// {Partials} partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.");
         }
 
-        if (LoopedInputs > 0)
+        if (LoopedInputs > 0 || LoopBound is not null)
         {
+            string bound = LoopBound ?? Code.Invariant(LoopedInputs);
             string header = Partials == 1
-                ? $"for (int i = 0; i < {LoopedInputs}; i++)"
-                : $"for (int i = 0; i < {LoopedInputs}; i += {Partials})";
+                ? $"for (int {Index} = 0; {Index} < {bound}; {Index}++)"
+                : $"for (int {Index} = 0; {Index} < {bound}; {Index} += {Partials})";
             using (w.Block(header))
             {
                 var body = scope.Child();
-                if (LoopRow is not null)
+                foreach (string? statement in new[] { LoopRow, LoopRow2 })
                 {
-                    w.Line(LoopRow);
+                    if (statement is not null)
+                    {
+                        w.Line(statement);
+                    }
                 }
 
                 for (int q = 0; q < Partials; q++)
                 {
-                    WriteInput(w, body, InputIndex.Looped(q), q);
+                    WriteInput(w, body, InputIndex.Looped(q, Index), q);
                 }
             }
         }
 
-        for (int i = LoopedInputs; i < Inputs; i++)
+        for (int i = LoopBound is null ? LoopedInputs : Inputs; i < Inputs; i++)
         {
             WriteInput(w, scope, InputIndex.Written(i), i % Partials);
         }
@@ -211,7 +227,11 @@ internal sealed class AffineBlock
     {
         string name = scope.Reserve(Accumulator(sample, slot));
         _accumulators![sample, slot] = name;
-        w.Line($"{Type} {name} = {(sample == 0 ? Bias(slot) : _accumulators[0, slot])};");
+        string initial = Initial is not null ? Initial(sample, slot)
+            : Bias is null ? Zero
+            : sample == 0 ? Bias(slot)
+            : _accumulators[0, slot];
+        w.Line($"{Type} {name} = {initial};");
     }
 
     private void Combine(CodeWriter w, int sample, int slot)

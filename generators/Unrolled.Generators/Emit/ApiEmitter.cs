@@ -62,6 +62,13 @@ internal static class ApiEmitter
             w.Line($"private readonly {t.Keyword}[] {TraceField} = new {t.Keyword}[{buffers.TraceLength}];");
         }
 
+        if (plan.Tiles is { TransposedValues: > 0 } tiles)
+        {
+            w.Line(tiles.TransposedInline
+                ? $"private {TransposedBuffer} {TransposedField};"
+                : $"private readonly {t.Keyword}[] {TransposedField} = new {t.Keyword}[{tiles.TransposedValues}];");
+        }
+
         w.Line();
         if (plan.Type.GenerateConstructor)
         {
@@ -123,7 +130,9 @@ internal static class ApiEmitter
         using (w.Block($"public {t.Keyword} Backward({t.GlobalReadOnlySpan} input, {t.GlobalReadOnlySpan} target)"))
         {
             w.Line($"int samples = {Guard}(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));");
-            w.Line($"return {kernels}.Backward({ParametersField}, {GradientsField}, {TraceField}, input, target, samples);");
+            string transposed = plan.Tiles is null ? string.Empty
+                : plan.Tiles.TransposedValues > 0 ? $"{TransposedField}, " : "default, ";
+            w.Line($"return {kernels}.Backward({ParametersField}, {GradientsField}, {TraceField}, {transposed}input, target, samples);");
         }
 
         w.Line();
@@ -170,8 +179,15 @@ internal static class ApiEmitter
         if (buffers.TraceInline)
         {
             w.Line();
-            w.Line($"/// <summary>What Backward keeps between its sweeps: z, a and delta of each layer ({buffers.TraceLength} {t.Keyword}s).</summary>");
+            w.Line($"/// <summary>What Backward keeps between its sweeps: z, a and delta of each layer{(plan.Tiles is null ? string.Empty : ", for a tile of samples")} ({buffers.TraceLength} {t.Keyword}s).</summary>");
             Code.EmitInlineArray(w, t, TraceBuffer, Code.Invariant(buffers.TraceLength), InlineArray);
+        }
+
+        if (plan.Tiles is { TransposedValues: > 0, TransposedInline: true } tiles)
+        {
+            w.Line();
+            w.Line($"/// <summary>Backward's packed W^T of every layer but the first ({tiles.TransposedValues} {t.Keyword}s).</summary>");
+            Code.EmitInlineArray(w, t, TransposedBuffer, Code.Invariant(tiles.TransposedValues), InlineArray);
         }
     }
 }

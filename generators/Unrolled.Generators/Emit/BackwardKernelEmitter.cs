@@ -10,12 +10,25 @@ internal static class BackwardKernelEmitter
     {
         var t = plan.Numeric();
         string buffers = $"{t.ReadOnlySpan} parameters, {t.Span} gradients, {t.Span} trace";
+        string transposed = plan.Tiles is null ? string.Empty : $", {t.Span} transposed";
         w.Line();
         w.Line("/// <summary>Backward of <paramref name=\"samples\"/> samples: their gradients added, their losses summed.</summary>");
-        using (w.Block($"public static {t.Keyword} Backward({buffers}, {t.ReadOnlySpan} input, {t.ReadOnlySpan} target, int samples)"))
+        using (w.Block($"public static {t.Keyword} Backward({buffers}{transposed}, {t.ReadOnlySpan} input, {t.ReadOnlySpan} target, int samples)"))
         {
             w.Line($"{t.Keyword} loss = {t.Literal(0)};");
-            using (w.Block("for (int s = 0; s < samples; s++)"))
+            w.Line("int s = 0;");
+            if (plan.Tiles is { } tiles)
+            {
+                using (w.Block($"if (samples >= {tiles.BlockRows} && {VectorWidth.Of(128, t).IsAccelerated})"))
+                {
+                    w.Line($"// Whole blocks of {tiles.BlockRows} samples as matrix products, with W^T packed for dX = delta W^T; the rest one by one.");
+                    w.Line($"{TransposeWeights}(parameters, transposed);");
+                    w.Line($"s = samples / {tiles.BlockRows} * {tiles.BlockRows};");
+                    w.Line($"loss = {BackwardTiles}(parameters, gradients, trace, transposed, input, target, s);");
+                }
+            }
+
+            using (w.Block("for (; s < samples; s++)"))
             {
                 w.Line($"loss += {BackwardSample}(parameters, gradients, trace, input.Slice(s * InputCount, InputCount), "
                     + "target.Slice(s * OutputCount, OutputCount));");

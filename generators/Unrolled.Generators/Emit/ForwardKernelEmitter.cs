@@ -17,9 +17,23 @@ internal static class ForwardKernelEmitter
         w.Line(Code.AggressiveInlining);
         using (w.Block($"public static void Forward({t.ReadOnlySpan} parameters, {t.ReadOnlySpan} input, {t.Span} output, int samples)"))
         {
+            if (forward.Lanes is not null || plan.Tiles is not null)
+            {
+                w.Line("int first = 0;");
+            }
+
             if (forward.Lanes is { } lanes)
             {
                 LaneEmitter.EmitBlocks(w, plan, lanes);
+            }
+
+            if (plan.Tiles is { } tiles)
+            {
+                using (w.Block($"if (samples >= {tiles.BlockRows} && {VectorWidth.Of(128, t).IsAccelerated})"))
+                {
+                    w.Line($"// Whole blocks of {tiles.BlockRows} samples as matrix products; the rest one by one below.");
+                    w.Line($"first = {ForwardTiles}(parameters, input, output, samples);");
+                }
             }
 
             if (forward.Registers is { } registers)
@@ -27,22 +41,14 @@ internal static class ForwardKernelEmitter
                 RegisterEmitter.EmitSampleLoop(w, plan, registers);
             }
 
-            // Layer by layer through a scratch: the general path, and the fallback of the register path without SIMD.
+            // Layer by layer through a scratch: single samples, what the batch paths leave, and machines without SIMD.
             if (forward.LayerByLayer)
             {
                 WithScratch(w, plan, () =>
                 {
-                    string start = forward.Lanes is not null ? "first" : "0";
-                    if (forward.Pairs)
-                    {
-                        w.Line("int s = 0;");
-                        PairLayerEmitter.EmitLoop(w, plan);
-                        w.Line();
-                        w.Line("// The last sample of an odd batch, or the only one.");
-                    }
-
+                    string start = forward.Lanes is not null || plan.Tiles is not null ? "first" : "0";
                     w.Line("// Each layer writes a where it wrote z (z and a share storage): only the loss needs a z.");
-                    using (w.Block(forward.Pairs ? "for (; s < samples; s++)" : $"for (int s = {start}; s < samples; s++)"))
+                    using (w.Block($"for (int s = {start}; s < samples; s++)"))
                     {
                         EmitLayerCalls(w, plan, "input.Slice(s * InputCount, InputCount)", lastA: "output.Slice(s * OutputCount, OutputCount)");
                     }

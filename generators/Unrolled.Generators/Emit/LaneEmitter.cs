@@ -16,7 +16,6 @@ internal static class LaneEmitter
     public static void EmitBlocks(CodeWriter w, NetworkPlan plan, VectorShape lanes)
     {
         var v = VectorWidth.Of(lanes, plan.Numeric());
-        w.Line("int first = 0;");
         using (w.Block($"if ({v.IsAccelerated})"))
         {
             w.Line($"// {v.Lanes} samples at a time, one per lane.");

@@ -63,6 +63,32 @@ internal static class NetworkEmitter
         }
     }
 
+    /// <summary>The batch kernels: the tile loops, each layer's forward product, and Backward's gradient products.</summary>
+    private static void EmitTileKernels(CodeWriter w, NetworkPlan plan, TilePlan tiles)
+    {
+        Gemm.TileForwardEmitter.EmitTiles(w, plan, tiles);
+        foreach (var layer in plan.Layers)
+        {
+            Gemm.TileForwardEmitter.EmitLayer(w, plan, tiles, layer);
+        }
+
+        Gemm.TileBackwardEmitter.EmitTiles(w, plan, tiles);
+        for (int l = plan.Layers.Count - 1; l >= 0; l--)
+        {
+            var layer = plan.Layers[l];
+            if (layer.NeedsDerivative)
+            {
+                Gemm.TileBackwardEmitter.EmitDerivative(w, plan, layer);
+            }
+
+            Gemm.TileGradientEmitter.EmitWeightGradient(w, plan, tiles, layer);
+            if (!layer.IsFirst)
+            {
+                Gemm.TileGradientEmitter.EmitInputGradient(w, plan, tiles, layer);
+            }
+        }
+    }
+
     private static void EmitKernels(CodeWriter w, NetworkPlan plan)
     {
         var t = plan.Numeric();
@@ -89,12 +115,9 @@ internal static class NetworkEmitter
                     ForwardLayerEmitter.Emit(w, plan, layer);
                 }
 
-                if (plan.Forward.Pairs)
+                if (plan.Tiles is { } tiles)
                 {
-                    foreach (var layer in plan.Layers)
-                    {
-                        PairLayerEmitter.Emit(w, plan, layer);
-                    }
+                    EmitTileKernels(w, plan, tiles);
                 }
 
                 if (plan.Forward.Lanes is { } lanes)
@@ -112,6 +135,13 @@ internal static class NetworkEmitter
                 for (int l = plan.Layers.Count - 1; l >= 0; l--)
                 {
                     BackwardLayerEmitter.Emit(w, plan, plan.Layers[l]);
+                }
+
+                if (plan.Tiles is { ScratchValues: > 0, ScratchOnStack: true } tileScratch)
+                {
+                    w.Line();
+                    w.Line($"/// <summary>A tile's hidden activations in ForwardTiles ({tileScratch.ScratchValues} {t.Keyword}s), on the stack.</summary>");
+                    Code.EmitInlineArray(w, t, "TileScratch", Code.Invariant(tileScratch.ScratchValues), "InlineArray");
                 }
 
                 if (plan.Buffers.ScratchOnStack)

@@ -33,7 +33,7 @@ internal static class RegisterEmitter
     private static void EmitLoop(CodeWriter w, NetworkPlan plan)
     {
         w.Line($"// Each layer's values stay in registers: see {ForwardSample}.");
-        using (w.Block($"for (int s = {(plan.Forward.Lanes is not null ? "first" : "0")}; s < samples; s++)"))
+        using (w.Block($"for (int s = {(plan.Forward.Lanes is not null || plan.Tiles is not null ? "first" : "0")}; s < samples; s++)"))
         {
             w.Line($"{ForwardSample}(parameters, input.Slice(s * InputCount, InputCount), output.Slice(s * OutputCount, OutputCount));");
         }

@@ -13,6 +13,11 @@ internal static class GeneratedNames
     public const string ParametersField = "_parameters";
     public const string GradientsField = "_gradients";
     public const string TraceField = "_trace";
+    public const string TransposedField = "_transposed";
+    public const string TransposedBuffer = "TransposedBuffer";
+    public const string ForwardTiles = "ForwardTiles";
+    public const string BackwardTiles = "BackwardTiles";
+    public const string TransposeWeights = "TransposeWeights";
     public const string ParameterBuffer = "ParameterBuffer";
     public const string TraceBuffer = "TraceBuffer";
     public const string ComputeLoss = "ComputeLoss";
@@ -23,7 +28,11 @@ internal static class GeneratedNames
 
     public static string ForwardLayer(int layer) => "ForwardLayer" + layer;
 
-    public static string ForwardLayerPair(int layer) => "ForwardLayer" + layer + "Pair";
+    public static string ForwardLayerTile(int layer) => "ForwardLayer" + layer + "Tile";
+
+    public static string WeightGradientTile(int layer) => "WeightGradient" + layer + "Tile";
+
+    public static string InputGradientTile(int layer) => "InputGradient" + layer + "Tile";
 
     public static string BackwardLayer(int layer) => "BackwardLayer" + layer;
 
@@ -32,7 +41,7 @@ internal static class GeneratedNames
     [
         "InputCount", "OutputCount", "ParameterCount", "Spec", "Parameters", "Gradients",
         "Forward", "Loss", "Backward", "ZeroGradients", "Initialize",
-        ParametersField, GradientsField, TraceField, ParameterBuffer, TraceBuffer,
+        ParametersField, GradientsField, TraceField, TransposedField, ParameterBuffer, TraceBuffer, TransposedBuffer,
     ];
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace Unrolled.Generators.Planning;
 /// <summary>Lays out the parameters, the trace and the scratch, and decides which buffers fit inline or on the stack.</summary>
 internal static class BufferPlanner
 {
-    public static BufferPlan Plan(NetworkModel model)
+    public static BufferPlan Plan(NetworkModel model, TilePlan? tiles)
     {
         int size = model.Precision == Precision.Double ? 8 : 4;
         var regions = new LayerRegions[model.Layers.Count];
@@ -18,6 +18,12 @@ internal static class BufferPlanner
             parameters += (layer.FanIn + 1) * m;
             trace += 3 * m;
             scratch += 2 * m;
+        }
+
+        // Backward of a batch keeps a whole tile's z, a and delta in the trace; a single sample uses its first values.
+        if (tiles is not null)
+        {
+            trace = TilePlanner.TraceValues(tiles, model);
         }
 
         return new BufferPlan(

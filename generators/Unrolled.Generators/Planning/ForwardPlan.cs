@@ -3,13 +3,13 @@ using Unrolled.Generators.Model;
 namespace Unrolled.Generators.Planning;
 
 /// <summary>
-/// How Forward runs: batches of small networks one sample per lane, single samples of small networks in registers,
-/// batches of larger ones two samples per pass over the weights, everything else layer by layer through a scratch.
+/// How single samples and the batches of small networks run: batches one sample per lane, single samples in registers,
+/// everything else layer by layer through a scratch (batches of larger networks run as matrix products: see
+/// <see cref="TilePlan"/>).
 /// </summary>
 /// <param name="Lanes">The lane path's width, or null when the network does not qualify.</param>
 /// <param name="Registers">The register path, or null.</param>
-/// <param name="Pairs">Batches run two samples at a time through each layer's pair method.</param>
-internal sealed record ForwardPlan(VectorShape? Lanes, RegisterPathPlan? Registers, bool Pairs)
+internal sealed record ForwardPlan(VectorShape? Lanes, RegisterPathPlan? Registers)
 {
     /// <summary>Whether Forward needs its layer-by-layer path (always, unless the register path runs on any machine).</summary>
     public bool LayerByLayer => Registers is null || Registers.NeedsSimd;

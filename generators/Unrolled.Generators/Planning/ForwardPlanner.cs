@@ -5,7 +5,7 @@ using Unrolled.Generators.Model;
 
 namespace Unrolled.Generators.Planning;
 
-/// <summary>Chooses Forward's strategies: lanes for batches of small networks, registers for their single samples, pairs for the rest.</summary>
+/// <summary>Chooses Forward's strategies for small networks: lanes for their batches, registers for their single samples.</summary>
 internal static class ForwardPlanner
 {
     public static ForwardPlan Plan(NetworkModel model, List<LayerPlan> layers, bool fast)
@@ -17,8 +17,7 @@ internal static class ForwardPlanner
             ? VectorShapes.Of(Limits.LaneBits, model.Precision)
             : null;
         var registers = small ? Registers(model.Precision, layers, fast) : null;
-        bool pairs = lanes is null && registers is null && layers.All(l => l.Code == LayerCode.Simd);
-        return new ForwardPlan(lanes, registers, pairs);
+        return new ForwardPlan(lanes, registers);
     }
 
     /// <summary>

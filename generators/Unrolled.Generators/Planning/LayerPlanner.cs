@@ -8,7 +8,7 @@ namespace Unrolled.Generators.Planning;
 /// <summary>Chooses each layer's kernels: unrolled or SIMD, the widths, accumulators, partial sums and input loops.</summary>
 internal static class LayerPlanner
 {
-    public static List<LayerPlan> Plan(NetworkModel model, BufferPlan buffers, bool fast)
+    public static List<LayerPlan> Plan(NetworkModel model, bool fast)
     {
         var plans = new List<LayerPlan>(model.Layers.Count);
         int offset = 0;
@@ -36,8 +36,7 @@ internal static class LayerPlanner
                 ElementwiseWidths: widths.ToEquatableArray(),
                 ForwardWidths: simd ? widths.Select(v => Affine(v, n, m, Limits.Accumulators, samples: 1)).ToEquatableArray() : default,
                 BackwardWidths: simd ? widths.Select(v => Backward(v, m)).ToEquatableArray() : default,
-                VectorDerivative: kernel.HasVectorDerivative(fast),
-                PairWidths: simd ? widths.Select(v => Affine(v, n, m, Limits.PairVectors, samples: 2)).ToEquatableArray() : default));
+                VectorDerivative: kernel.HasVectorDerivative(fast)));
             offset += (n + 1) * m;
         }
 
@@ -53,7 +52,7 @@ internal static class LayerPlanner
 
     /// <summary>
     /// How a layer's units are covered at one width: tiles of <paramref name="perTile"/> vectors of accumulators in a
-    /// loop (eight chains of multiply-adds in flight with one sample, four per sample with two), then the remaining
+    /// loop (eight chains of multiply-adds in flight), then the remaining
     /// units in one block of fewer vectors, the last moved back to end at the last unit, with partial sums over the
     /// inputs so that enough chains stay in flight.
     /// </summary>

@@ -56,6 +56,25 @@ internal static class Limits
     /// <summary>The most vectors one layer of the register path may hold at its narrowest width (registers for values and sums).</summary>
     public const int MaxRegisterVectors = 8;
 
-    /// <summary>Accumulators per sample when two samples share each weight load: together they fill the eight of one sample.</summary>
-    public const int PairVectors = Accumulators / 2;
+    /// <summary>
+    /// Samples per register block of the batch kernels: six rows of X broadcast against C vectors of W, the classic
+    /// 6x16 AVX2 kernel (12 accumulators, two weight vectors and one broadcast in 16 registers) and 6x64 at 512 bits
+    /// (24 accumulators in 32 registers).
+    /// </summary>
+    public const int BlockRows = 6;
+
+    /// <summary>Vectors of units per register block at 512 bits (32 registers); 256 and 128 bits have 16 and take 2.</summary>
+    public const int PanelVectors512 = 4;
+
+    /// <summary>Vectors of units per register block at 256 and 128 bits.</summary>
+    public const int PanelVectorsNarrow = 2;
+
+    /// <summary>
+    /// A tile's hidden activations stay within this many bytes (half of Zen 3's 512 KB L2 per core, beside the weights);
+    /// Forward keeps them on the stack.
+    /// </summary>
+    public const int TileBytes = 64 * 1024;
+
+    /// <summary>At most this many samples per tile: beyond, a tile's dW updates are amortized well enough.</summary>
+    public const int MaxTileRows = 120;
 }

@@ -7,6 +7,7 @@ namespace Unrolled.Generators.Planning;
 
 /// <summary>What to write for one network: its identity, its layers' kernels, its buffers and its entry points' strategies.</summary>
 /// <param name="FastActivations">Float networks without ExactActivations: sigmoid, tanh and exp come from FastMath.</param>
+/// <param name="Tiles">How batches run as matrix products, or null when they run one sample per lane.</param>
 internal sealed record NetworkPlan(
     TypePlan Type,
     Precision Precision,
@@ -17,7 +18,8 @@ internal sealed record NetworkPlan(
     bool FastActivations,
     EquatableArray<LayerPlan> Layers,
     BufferPlan Buffers,
-    ForwardPlan Forward)
+    ForwardPlan Forward,
+    TilePlan? Tiles)
 {
     public LayerPlan Output => Layers[Layers.Count - 1];
 }
@@ -74,8 +76,7 @@ internal sealed record LayerPlan(
     EquatableArray<VectorShape> ElementwiseWidths,
     EquatableArray<AffineWidthPlan> ForwardWidths,
     EquatableArray<SimdBackwardPlan> BackwardWidths,
-    bool VectorDerivative,
-    EquatableArray<AffineWidthPlan> PairWidths)
+    bool VectorDerivative)
 {
     public int Index => Number - 1;
 

@@ -12,14 +12,15 @@ internal static class NetworkPlanner
     public static NetworkPlan Plan(NetworkModel model)
     {
         bool fast = model.Precision == Precision.Single && !model.ExactActivations;
-        var buffers = BufferPlanner.Plan(model);
-        var layers = LayerPlanner.Plan(model, buffers, fast);
+        var layers = LayerPlanner.Plan(model, fast);
         var forward = ForwardPlanner.Plan(model, layers, fast);
+        var tiles = TilePlanner.Plan(model, forward);
+        var buffers = BufferPlanner.Plan(model, tiles);
         var type = new TypePlan(model.Namespace, model.ContainingTypes, model.Name, model.HintName, model.GenerateConstructor,
             KernelsClass: model.Name + "Kernels", GeneratorInfo.Version);
         return new NetworkPlan(
             type, model.Precision, model.Inputs, model.Outputs, model.Loss, model.ExactActivations, fast,
-            layers.ToEquatableArray(), buffers, forward);
+            layers.ToEquatableArray(), buffers, forward, tiles);
     }
 
     /// <summary>The number of multiply-adds of one sample's forward pass.</summary>

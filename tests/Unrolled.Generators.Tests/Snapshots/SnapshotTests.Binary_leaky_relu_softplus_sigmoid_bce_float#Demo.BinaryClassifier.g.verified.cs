@@ -185,7 +185,8 @@ namespace Unrolled.Generated
             ReadOnlySpan<float> target, int samples)
         {
             float loss = 0F;
-            for (int s = 0; s < samples; s++)
+            int s = 0;
+            for (; s < samples; s++)
             {
                 loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
                     target.Slice(s * OutputCount, OutputCount));

@@ -41,6 +41,7 @@ namespace Demo
         private ParameterBuffer _parameters;
         private ParameterBuffer _gradients;
         private TraceBuffer _trace;
+        private TransposedBuffer _transposed;
 
         /// <summary>Creates the network with the parameters <see cref="Initialize"/> gives for seed 0.</summary>
         public MnistNet() => Initialize(0);
@@ -88,7 +89,7 @@ namespace Demo
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             int samples = global::Unrolled.SpanGuard.Samples(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));
-            return global::Unrolled.Generated.MnistNetKernels.Backward(_parameters, _gradients, _trace, input, target, samples);
+            return global::Unrolled.Generated.MnistNetKernels.Backward(_parameters, _gradients, _trace, _transposed, input, target, samples);
         }
 
         /// <summary>Sets every gradient to zero.</summary>
@@ -116,9 +117,16 @@ namespace Demo
             private float _element0;
         }
 
-        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer (414 floats).</summary>
-        [global::System.Runtime.CompilerServices.InlineArray(414)]
+        /// <summary>What Backward keeps between its sweeps: z, a and delta of each layer, for a tile of samples (49680 floats).</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(49680)]
         private struct TraceBuffer
+        {
+            private float _element0;
+        }
+
+        /// <summary>Backward's packed W^T of every layer but the first (1280 floats).</summary>
+        [global::System.Runtime.CompilerServices.InlineArray(1280)]
+        private struct TransposedBuffer
         {
             private float _element0;
         }
@@ -144,24 +152,19 @@ namespace Unrolled.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int samples)
         {
+            int first = 0;
+            if (samples >= 6 && Vector128.IsHardwareAccelerated)
+            {
+                // Whole blocks of 6 samples as matrix products; the rest one by one below.
+                first = ForwardTiles(parameters, input, output, samples);
+            }
+
             // Scratch on the stack, not cleared (each layer writes before the next reads): each caller has its own,
             // so concurrent calls never share state.
             Unsafe.SkipInit(out Scratch buffer);
             Span<float> scratch = buffer;
-            int s = 0;
-            // Two samples at a time: each weight vector loaded once serves both. Sample 0's values go to each layer's a region,
-            // sample 1's to its z region.
-            for (; s + 1 < samples; s += 2)
-            {
-                ForwardLayer1Pair(parameters, input.Slice(s * InputCount, InputCount), input.Slice((s + 1) * InputCount, InputCount),
-                    scratch.Slice(128, 128), scratch.Slice(0, 128));
-                ForwardLayer2Pair(parameters, scratch.Slice(128, 128), scratch.Slice(0, 128), output.Slice(s * OutputCount, OutputCount),
-                    output.Slice((s + 1) * OutputCount, OutputCount));
-            }
-
-            // The last sample of an odd batch, or the only one.
             // Each layer writes a where it wrote z (z and a share storage): only the loss needs a z.
-            for (; s < samples; s++)
+            for (int s = first; s < samples; s++)
             {
                 ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(128, 128), scratch.Slice(128, 128));
                 ForwardLayer2(parameters, scratch.Slice(128, 128), output.Slice(s * OutputCount, OutputCount),
@@ -189,11 +192,20 @@ namespace Unrolled.Generated
         }
 
         /// <summary>Backward of <paramref name="samples"/> samples: their gradients added, their losses summed.</summary>
-        public static float Backward(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> trace, ReadOnlySpan<float> input,
-            ReadOnlySpan<float> target, int samples)
+        public static float Backward(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> trace, Span<float> transposed,
+            ReadOnlySpan<float> input, ReadOnlySpan<float> target, int samples)
         {
             float loss = 0F;
-            for (int s = 0; s < samples; s++)
+            int s = 0;
+            if (samples >= 6 && Vector128.IsHardwareAccelerated)
+            {
+                // Whole blocks of 6 samples as matrix products, with W^T packed for dX = delta W^T; the rest one by one.
+                TransposeWeights(parameters, transposed);
+                s = samples / 6 * 6;
+                loss = BackwardTiles(parameters, gradients, trace, transposed, input, target, s);
+            }
+
+            for (; s < samples; s++)
             {
                 loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
                     target.Slice(s * OutputCount, OutputCount));
@@ -508,280 +520,1785 @@ namespace Unrolled.Generated
             }
         }
 
-        /// <summary>Layer 1 (Dense 784 -> 128, Relu) for two samples at once: a = relu(x W1 + b1), each weight vector loaded once for both.</summary>
-        private static void ForwardLayer1Pair(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, Span<float> a0,
-            Span<float> a1)
+        /// <summary>
+        /// Batches as matrix products: tiles of up to 120 samples through each layer, 6 rows at a time. Runs the
+        /// whole blocks of 6 of <paramref name="samples"/> and returns how many that is; the caller runs the rest.
+        /// </summary>
+        private static int ForwardTiles(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int samples)
+        {
+            int blocks = samples / 6 * 6;
+            // The tile's hidden activations, on the stack and not cleared (each layer writes before the next reads).
+            Unsafe.SkipInit(out TileScratch buffer);
+            Span<float> scratch = buffer;
+            // Each hidden layer writes a where it wrote z (z and a share storage): only Backward needs z.
+            for (int s = 0; s < blocks; s += 120)
+            {
+                int rows = Math.Min(120, blocks - s);
+                ForwardLayer1Tile(parameters, input.Slice(s * InputCount, rows * InputCount), scratch.Slice(0, rows * 128),
+                    scratch.Slice(0, rows * 128), rows);
+                ForwardLayer2Tile(parameters, scratch.Slice(0, rows * 128), output.Slice(s * OutputCount, rows * OutputCount),
+                    output.Slice(s * OutputCount, rows * OutputCount), rows);
+            }
+
+            return blocks;
+        }
+
+        /// <summary>
+        /// Layer 1 (Dense 784 -> 128, Relu) for a tile of <paramref name="rows"/> samples (a multiple of 6), row-major:
+        /// Z = X W1 + b1, A = relu(Z). z and a may be one span.
+        /// </summary>
+        private static void ForwardLayer1Tile(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> z, Span<float> a, int rows)
         {
             ReadOnlySpan<float> w = parameters.Slice(0, 100352); // W1[784, 128]: [i * 128 + j] connects input i to unit j
             ReadOnlySpan<float> b = parameters.Slice(100352, 128); // b1[128]
-            // Constant lengths let the JIT drop the bounds checks below.
-            x0 = x0.Slice(0, 784);
-            x1 = x1.Slice(0, 784);
-            a0 = a0.Slice(0, 128);
-            a1 = a1.Slice(0, 128);
-
             ref float wr = ref MemoryMarshal.GetReference(w);
             ref float br = ref MemoryMarshal.GetReference(b);
-            ref float a0r = ref MemoryMarshal.GetReference(a0);
-            ref float a1r = ref MemoryMarshal.GetReference(a1);
+            ref float xr = ref MemoryMarshal.GetReference(x);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            ref float ar = ref MemoryMarshal.GetReference(a);
 
+            // Z = X W1 + b1, A = relu(z) = max(z, 0): 6 rows of X broadcast against each row of W1, a block of sums per panel of units.
             if (Vector512.IsHardwareAccelerated)
             {
-                // Units 0 to 127 of both samples in tiles of 64: 4 vectors of sums per sample.
-                for (int j = 0; j < 128; j += 64)
+                for (int r = 0; r < rows; r += 6)
                 {
-                    Vector512<float> tile0_0 = Vector512.LoadUnsafe(ref br, (nuint)j);
-                    Vector512<float> tile1_0 = tile0_0;
-                    Vector512<float> tile0_1 = Vector512.LoadUnsafe(ref br, (nuint)(j + 16));
-                    Vector512<float> tile1_1 = tile0_1;
-                    Vector512<float> tile0_2 = Vector512.LoadUnsafe(ref br, (nuint)(j + 32));
-                    Vector512<float> tile1_2 = tile0_2;
-                    Vector512<float> tile0_3 = Vector512.LoadUnsafe(ref br, (nuint)(j + 48));
-                    Vector512<float> tile1_3 = tile0_3;
-                    for (int i = 0; i < 784; i++)
+                    ref float xRow = ref Unsafe.Add(ref xr, r * 784);
+                    ref float zRow = ref Unsafe.Add(ref zr, r * 128);
+                    ref float aRow = ref Unsafe.Add(ref ar, r * 128);
+                    // Columns 0 to 127 in panels of 64: 6 rows x 4 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 128; j += 64)
                     {
-                        ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
-                        Vector512<float> x0_0 = Vector512.Create(x0[i]);
-                        Vector512<float> x1_0 = Vector512.Create(x1[i]);
-                        Vector512<float> w0_0 = Vector512.LoadUnsafe(ref row);
-                        tile0_0 = Fused.MultiplyAdd(x0_0, w0_0, tile0_0);
-                        tile1_0 = Fused.MultiplyAdd(x1_0, w0_0, tile1_0);
-                        Vector512<float> w0_1 = Vector512.LoadUnsafe(ref row, 16);
-                        tile0_1 = Fused.MultiplyAdd(x0_0, w0_1, tile0_1);
-                        tile1_1 = Fused.MultiplyAdd(x1_0, w0_1, tile1_1);
-                        Vector512<float> w0_2 = Vector512.LoadUnsafe(ref row, 32);
-                        tile0_2 = Fused.MultiplyAdd(x0_0, w0_2, tile0_2);
-                        tile1_2 = Fused.MultiplyAdd(x1_0, w0_2, tile1_2);
-                        Vector512<float> w0_3 = Vector512.LoadUnsafe(ref row, 48);
-                        tile0_3 = Fused.MultiplyAdd(x0_0, w0_3, tile0_3);
-                        tile1_3 = Fused.MultiplyAdd(x1_0, w0_3, tile1_3);
-                    }
+                        Vector512<float> sum0_0 = Vector512.LoadUnsafe(ref br, (nuint)j);
+                        Vector512<float> sum1_0 = sum0_0;
+                        Vector512<float> sum2_0 = sum0_0;
+                        Vector512<float> sum3_0 = sum0_0;
+                        Vector512<float> sum4_0 = sum0_0;
+                        Vector512<float> sum5_0 = sum0_0;
+                        Vector512<float> sum0_1 = Vector512.LoadUnsafe(ref br, (nuint)(j + 16));
+                        Vector512<float> sum1_1 = sum0_1;
+                        Vector512<float> sum2_1 = sum0_1;
+                        Vector512<float> sum3_1 = sum0_1;
+                        Vector512<float> sum4_1 = sum0_1;
+                        Vector512<float> sum5_1 = sum0_1;
+                        Vector512<float> sum0_2 = Vector512.LoadUnsafe(ref br, (nuint)(j + 32));
+                        Vector512<float> sum1_2 = sum0_2;
+                        Vector512<float> sum2_2 = sum0_2;
+                        Vector512<float> sum3_2 = sum0_2;
+                        Vector512<float> sum4_2 = sum0_2;
+                        Vector512<float> sum5_2 = sum0_2;
+                        Vector512<float> sum0_3 = Vector512.LoadUnsafe(ref br, (nuint)(j + 48));
+                        Vector512<float> sum1_3 = sum0_3;
+                        Vector512<float> sum2_3 = sum0_3;
+                        Vector512<float> sum3_3 = sum0_3;
+                        Vector512<float> sum4_3 = sum0_3;
+                        Vector512<float> sum5_3 = sum0_3;
+                        for (int i = 0; i < 784; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref xRow, i));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref xRow, 784 + i));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref xRow, 1568 + i));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref xRow, 2352 + i));
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref xRow, 3136 + i));
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref xRow, 3920 + i));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref row);
+                            sum0_0 = Fused.MultiplyAdd(x0, w0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(x1, w0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(x2, w0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(x3, w0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(x4, w0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(x5, w0, sum5_0);
+                            Vector512<float> w1 = Vector512.LoadUnsafe(ref row, 16);
+                            sum0_1 = Fused.MultiplyAdd(x0, w1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(x1, w1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(x2, w1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(x3, w1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(x4, w1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(x5, w1, sum5_1);
+                            Vector512<float> w2 = Vector512.LoadUnsafe(ref row, 32);
+                            sum0_2 = Fused.MultiplyAdd(x0, w2, sum0_2);
+                            sum1_2 = Fused.MultiplyAdd(x1, w2, sum1_2);
+                            sum2_2 = Fused.MultiplyAdd(x2, w2, sum2_2);
+                            sum3_2 = Fused.MultiplyAdd(x3, w2, sum3_2);
+                            sum4_2 = Fused.MultiplyAdd(x4, w2, sum4_2);
+                            sum5_2 = Fused.MultiplyAdd(x5, w2, sum5_2);
+                            Vector512<float> w3 = Vector512.LoadUnsafe(ref row, 48);
+                            sum0_3 = Fused.MultiplyAdd(x0, w3, sum0_3);
+                            sum1_3 = Fused.MultiplyAdd(x1, w3, sum1_3);
+                            sum2_3 = Fused.MultiplyAdd(x2, w3, sum2_3);
+                            sum3_3 = Fused.MultiplyAdd(x3, w3, sum3_3);
+                            sum4_3 = Fused.MultiplyAdd(x4, w3, sum4_3);
+                            sum5_3 = Fused.MultiplyAdd(x5, w3, sum5_3);
+                        }
 
-                    Vector512.StoreUnsafe(Vector512.Max(tile0_0, Vector512<float>.Zero), ref a0r, (nuint)j);
-                    Vector512.StoreUnsafe(Vector512.Max(tile1_0, Vector512<float>.Zero), ref a1r, (nuint)j);
-                    Vector512.StoreUnsafe(Vector512.Max(tile0_1, Vector512<float>.Zero), ref a0r, (nuint)(j + 16));
-                    Vector512.StoreUnsafe(Vector512.Max(tile1_1, Vector512<float>.Zero), ref a1r, (nuint)(j + 16));
-                    Vector512.StoreUnsafe(Vector512.Max(tile0_2, Vector512<float>.Zero), ref a0r, (nuint)(j + 32));
-                    Vector512.StoreUnsafe(Vector512.Max(tile1_2, Vector512<float>.Zero), ref a1r, (nuint)(j + 32));
-                    Vector512.StoreUnsafe(Vector512.Max(tile0_3, Vector512<float>.Zero), ref a0r, (nuint)(j + 48));
-                    Vector512.StoreUnsafe(Vector512.Max(tile1_3, Vector512<float>.Zero), ref a1r, (nuint)(j + 48));
+                        Vector512.StoreUnsafe(sum0_0, ref zRow, (nuint)j);
+                        Vector512.StoreUnsafe(Vector512.Max(sum0_0, Vector512<float>.Zero), ref aRow, (nuint)j);
+                        Vector512.StoreUnsafe(sum0_1, ref zRow, (nuint)(j + 16));
+                        Vector512.StoreUnsafe(Vector512.Max(sum0_1, Vector512<float>.Zero), ref aRow, (nuint)(j + 16));
+                        Vector512.StoreUnsafe(sum0_2, ref zRow, (nuint)(j + 32));
+                        Vector512.StoreUnsafe(Vector512.Max(sum0_2, Vector512<float>.Zero), ref aRow, (nuint)(j + 32));
+                        Vector512.StoreUnsafe(sum0_3, ref zRow, (nuint)(j + 48));
+                        Vector512.StoreUnsafe(Vector512.Max(sum0_3, Vector512<float>.Zero), ref aRow, (nuint)(j + 48));
+                        Vector512.StoreUnsafe(sum1_0, ref zRow, (nuint)(j + 128));
+                        Vector512.StoreUnsafe(Vector512.Max(sum1_0, Vector512<float>.Zero), ref aRow, (nuint)(j + 128));
+                        Vector512.StoreUnsafe(sum1_1, ref zRow, (nuint)(j + 144));
+                        Vector512.StoreUnsafe(Vector512.Max(sum1_1, Vector512<float>.Zero), ref aRow, (nuint)(j + 144));
+                        Vector512.StoreUnsafe(sum1_2, ref zRow, (nuint)(j + 160));
+                        Vector512.StoreUnsafe(Vector512.Max(sum1_2, Vector512<float>.Zero), ref aRow, (nuint)(j + 160));
+                        Vector512.StoreUnsafe(sum1_3, ref zRow, (nuint)(j + 176));
+                        Vector512.StoreUnsafe(Vector512.Max(sum1_3, Vector512<float>.Zero), ref aRow, (nuint)(j + 176));
+                        Vector512.StoreUnsafe(sum2_0, ref zRow, (nuint)(j + 256));
+                        Vector512.StoreUnsafe(Vector512.Max(sum2_0, Vector512<float>.Zero), ref aRow, (nuint)(j + 256));
+                        Vector512.StoreUnsafe(sum2_1, ref zRow, (nuint)(j + 272));
+                        Vector512.StoreUnsafe(Vector512.Max(sum2_1, Vector512<float>.Zero), ref aRow, (nuint)(j + 272));
+                        Vector512.StoreUnsafe(sum2_2, ref zRow, (nuint)(j + 288));
+                        Vector512.StoreUnsafe(Vector512.Max(sum2_2, Vector512<float>.Zero), ref aRow, (nuint)(j + 288));
+                        Vector512.StoreUnsafe(sum2_3, ref zRow, (nuint)(j + 304));
+                        Vector512.StoreUnsafe(Vector512.Max(sum2_3, Vector512<float>.Zero), ref aRow, (nuint)(j + 304));
+                        Vector512.StoreUnsafe(sum3_0, ref zRow, (nuint)(j + 384));
+                        Vector512.StoreUnsafe(Vector512.Max(sum3_0, Vector512<float>.Zero), ref aRow, (nuint)(j + 384));
+                        Vector512.StoreUnsafe(sum3_1, ref zRow, (nuint)(j + 400));
+                        Vector512.StoreUnsafe(Vector512.Max(sum3_1, Vector512<float>.Zero), ref aRow, (nuint)(j + 400));
+                        Vector512.StoreUnsafe(sum3_2, ref zRow, (nuint)(j + 416));
+                        Vector512.StoreUnsafe(Vector512.Max(sum3_2, Vector512<float>.Zero), ref aRow, (nuint)(j + 416));
+                        Vector512.StoreUnsafe(sum3_3, ref zRow, (nuint)(j + 432));
+                        Vector512.StoreUnsafe(Vector512.Max(sum3_3, Vector512<float>.Zero), ref aRow, (nuint)(j + 432));
+                        Vector512.StoreUnsafe(sum4_0, ref zRow, (nuint)(j + 512));
+                        Vector512.StoreUnsafe(Vector512.Max(sum4_0, Vector512<float>.Zero), ref aRow, (nuint)(j + 512));
+                        Vector512.StoreUnsafe(sum4_1, ref zRow, (nuint)(j + 528));
+                        Vector512.StoreUnsafe(Vector512.Max(sum4_1, Vector512<float>.Zero), ref aRow, (nuint)(j + 528));
+                        Vector512.StoreUnsafe(sum4_2, ref zRow, (nuint)(j + 544));
+                        Vector512.StoreUnsafe(Vector512.Max(sum4_2, Vector512<float>.Zero), ref aRow, (nuint)(j + 544));
+                        Vector512.StoreUnsafe(sum4_3, ref zRow, (nuint)(j + 560));
+                        Vector512.StoreUnsafe(Vector512.Max(sum4_3, Vector512<float>.Zero), ref aRow, (nuint)(j + 560));
+                        Vector512.StoreUnsafe(sum5_0, ref zRow, (nuint)(j + 640));
+                        Vector512.StoreUnsafe(Vector512.Max(sum5_0, Vector512<float>.Zero), ref aRow, (nuint)(j + 640));
+                        Vector512.StoreUnsafe(sum5_1, ref zRow, (nuint)(j + 656));
+                        Vector512.StoreUnsafe(Vector512.Max(sum5_1, Vector512<float>.Zero), ref aRow, (nuint)(j + 656));
+                        Vector512.StoreUnsafe(sum5_2, ref zRow, (nuint)(j + 672));
+                        Vector512.StoreUnsafe(Vector512.Max(sum5_2, Vector512<float>.Zero), ref aRow, (nuint)(j + 672));
+                        Vector512.StoreUnsafe(sum5_3, ref zRow, (nuint)(j + 688));
+                        Vector512.StoreUnsafe(Vector512.Max(sum5_3, Vector512<float>.Zero), ref aRow, (nuint)(j + 688));
+                    }
                 }
             }
             else if (Vector256.IsHardwareAccelerated)
             {
-                // Units 0 to 127 of both samples in tiles of 32: 4 vectors of sums per sample.
-                for (int j = 0; j < 128; j += 32)
+                for (int r = 0; r < rows; r += 6)
                 {
-                    Vector256<float> tile0_0 = Vector256.LoadUnsafe(ref br, (nuint)j);
-                    Vector256<float> tile1_0 = tile0_0;
-                    Vector256<float> tile0_1 = Vector256.LoadUnsafe(ref br, (nuint)(j + 8));
-                    Vector256<float> tile1_1 = tile0_1;
-                    Vector256<float> tile0_2 = Vector256.LoadUnsafe(ref br, (nuint)(j + 16));
-                    Vector256<float> tile1_2 = tile0_2;
-                    Vector256<float> tile0_3 = Vector256.LoadUnsafe(ref br, (nuint)(j + 24));
-                    Vector256<float> tile1_3 = tile0_3;
-                    for (int i = 0; i < 784; i++)
+                    ref float xRow = ref Unsafe.Add(ref xr, r * 784);
+                    ref float zRow = ref Unsafe.Add(ref zr, r * 128);
+                    ref float aRow = ref Unsafe.Add(ref ar, r * 128);
+                    // Columns 0 to 127 in panels of 16: 6 rows x 2 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 128; j += 16)
                     {
-                        ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
-                        Vector256<float> x0_0 = Vector256.Create(x0[i]);
-                        Vector256<float> x1_0 = Vector256.Create(x1[i]);
-                        Vector256<float> w0_0 = Vector256.LoadUnsafe(ref row);
-                        tile0_0 = Fused.MultiplyAdd(x0_0, w0_0, tile0_0);
-                        tile1_0 = Fused.MultiplyAdd(x1_0, w0_0, tile1_0);
-                        Vector256<float> w0_1 = Vector256.LoadUnsafe(ref row, 8);
-                        tile0_1 = Fused.MultiplyAdd(x0_0, w0_1, tile0_1);
-                        tile1_1 = Fused.MultiplyAdd(x1_0, w0_1, tile1_1);
-                        Vector256<float> w0_2 = Vector256.LoadUnsafe(ref row, 16);
-                        tile0_2 = Fused.MultiplyAdd(x0_0, w0_2, tile0_2);
-                        tile1_2 = Fused.MultiplyAdd(x1_0, w0_2, tile1_2);
-                        Vector256<float> w0_3 = Vector256.LoadUnsafe(ref row, 24);
-                        tile0_3 = Fused.MultiplyAdd(x0_0, w0_3, tile0_3);
-                        tile1_3 = Fused.MultiplyAdd(x1_0, w0_3, tile1_3);
-                    }
+                        Vector256<float> sum0_0 = Vector256.LoadUnsafe(ref br, (nuint)j);
+                        Vector256<float> sum1_0 = sum0_0;
+                        Vector256<float> sum2_0 = sum0_0;
+                        Vector256<float> sum3_0 = sum0_0;
+                        Vector256<float> sum4_0 = sum0_0;
+                        Vector256<float> sum5_0 = sum0_0;
+                        Vector256<float> sum0_1 = Vector256.LoadUnsafe(ref br, (nuint)(j + 8));
+                        Vector256<float> sum1_1 = sum0_1;
+                        Vector256<float> sum2_1 = sum0_1;
+                        Vector256<float> sum3_1 = sum0_1;
+                        Vector256<float> sum4_1 = sum0_1;
+                        Vector256<float> sum5_1 = sum0_1;
+                        for (int i = 0; i < 784; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref xRow, i));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref xRow, 784 + i));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref xRow, 1568 + i));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref xRow, 2352 + i));
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref xRow, 3136 + i));
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref xRow, 3920 + i));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref row);
+                            sum0_0 = Fused.MultiplyAdd(x0, w0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(x1, w0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(x2, w0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(x3, w0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(x4, w0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(x5, w0, sum5_0);
+                            Vector256<float> w1 = Vector256.LoadUnsafe(ref row, 8);
+                            sum0_1 = Fused.MultiplyAdd(x0, w1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(x1, w1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(x2, w1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(x3, w1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(x4, w1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(x5, w1, sum5_1);
+                        }
 
-                    Vector256.StoreUnsafe(Vector256.Max(tile0_0, Vector256<float>.Zero), ref a0r, (nuint)j);
-                    Vector256.StoreUnsafe(Vector256.Max(tile1_0, Vector256<float>.Zero), ref a1r, (nuint)j);
-                    Vector256.StoreUnsafe(Vector256.Max(tile0_1, Vector256<float>.Zero), ref a0r, (nuint)(j + 8));
-                    Vector256.StoreUnsafe(Vector256.Max(tile1_1, Vector256<float>.Zero), ref a1r, (nuint)(j + 8));
-                    Vector256.StoreUnsafe(Vector256.Max(tile0_2, Vector256<float>.Zero), ref a0r, (nuint)(j + 16));
-                    Vector256.StoreUnsafe(Vector256.Max(tile1_2, Vector256<float>.Zero), ref a1r, (nuint)(j + 16));
-                    Vector256.StoreUnsafe(Vector256.Max(tile0_3, Vector256<float>.Zero), ref a0r, (nuint)(j + 24));
-                    Vector256.StoreUnsafe(Vector256.Max(tile1_3, Vector256<float>.Zero), ref a1r, (nuint)(j + 24));
+                        Vector256.StoreUnsafe(sum0_0, ref zRow, (nuint)j);
+                        Vector256.StoreUnsafe(Vector256.Max(sum0_0, Vector256<float>.Zero), ref aRow, (nuint)j);
+                        Vector256.StoreUnsafe(sum0_1, ref zRow, (nuint)(j + 8));
+                        Vector256.StoreUnsafe(Vector256.Max(sum0_1, Vector256<float>.Zero), ref aRow, (nuint)(j + 8));
+                        Vector256.StoreUnsafe(sum1_0, ref zRow, (nuint)(j + 128));
+                        Vector256.StoreUnsafe(Vector256.Max(sum1_0, Vector256<float>.Zero), ref aRow, (nuint)(j + 128));
+                        Vector256.StoreUnsafe(sum1_1, ref zRow, (nuint)(j + 136));
+                        Vector256.StoreUnsafe(Vector256.Max(sum1_1, Vector256<float>.Zero), ref aRow, (nuint)(j + 136));
+                        Vector256.StoreUnsafe(sum2_0, ref zRow, (nuint)(j + 256));
+                        Vector256.StoreUnsafe(Vector256.Max(sum2_0, Vector256<float>.Zero), ref aRow, (nuint)(j + 256));
+                        Vector256.StoreUnsafe(sum2_1, ref zRow, (nuint)(j + 264));
+                        Vector256.StoreUnsafe(Vector256.Max(sum2_1, Vector256<float>.Zero), ref aRow, (nuint)(j + 264));
+                        Vector256.StoreUnsafe(sum3_0, ref zRow, (nuint)(j + 384));
+                        Vector256.StoreUnsafe(Vector256.Max(sum3_0, Vector256<float>.Zero), ref aRow, (nuint)(j + 384));
+                        Vector256.StoreUnsafe(sum3_1, ref zRow, (nuint)(j + 392));
+                        Vector256.StoreUnsafe(Vector256.Max(sum3_1, Vector256<float>.Zero), ref aRow, (nuint)(j + 392));
+                        Vector256.StoreUnsafe(sum4_0, ref zRow, (nuint)(j + 512));
+                        Vector256.StoreUnsafe(Vector256.Max(sum4_0, Vector256<float>.Zero), ref aRow, (nuint)(j + 512));
+                        Vector256.StoreUnsafe(sum4_1, ref zRow, (nuint)(j + 520));
+                        Vector256.StoreUnsafe(Vector256.Max(sum4_1, Vector256<float>.Zero), ref aRow, (nuint)(j + 520));
+                        Vector256.StoreUnsafe(sum5_0, ref zRow, (nuint)(j + 640));
+                        Vector256.StoreUnsafe(Vector256.Max(sum5_0, Vector256<float>.Zero), ref aRow, (nuint)(j + 640));
+                        Vector256.StoreUnsafe(sum5_1, ref zRow, (nuint)(j + 648));
+                        Vector256.StoreUnsafe(Vector256.Max(sum5_1, Vector256<float>.Zero), ref aRow, (nuint)(j + 648));
+                    }
                 }
             }
             else if (Vector128.IsHardwareAccelerated)
             {
-                // Units 0 to 127 of both samples in tiles of 16: 4 vectors of sums per sample.
-                for (int j = 0; j < 128; j += 16)
+                for (int r = 0; r < rows; r += 6)
                 {
-                    Vector128<float> tile0_0 = Vector128.LoadUnsafe(ref br, (nuint)j);
-                    Vector128<float> tile1_0 = tile0_0;
-                    Vector128<float> tile0_1 = Vector128.LoadUnsafe(ref br, (nuint)(j + 4));
-                    Vector128<float> tile1_1 = tile0_1;
-                    Vector128<float> tile0_2 = Vector128.LoadUnsafe(ref br, (nuint)(j + 8));
-                    Vector128<float> tile1_2 = tile0_2;
-                    Vector128<float> tile0_3 = Vector128.LoadUnsafe(ref br, (nuint)(j + 12));
-                    Vector128<float> tile1_3 = tile0_3;
-                    for (int i = 0; i < 784; i++)
+                    ref float xRow = ref Unsafe.Add(ref xr, r * 784);
+                    ref float zRow = ref Unsafe.Add(ref zr, r * 128);
+                    ref float aRow = ref Unsafe.Add(ref ar, r * 128);
+                    // Columns 0 to 127 in panels of 8: 6 rows x 2 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 128; j += 8)
                     {
-                        ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
-                        Vector128<float> x0_0 = Vector128.Create(x0[i]);
-                        Vector128<float> x1_0 = Vector128.Create(x1[i]);
-                        Vector128<float> w0_0 = Vector128.LoadUnsafe(ref row);
-                        tile0_0 = Fused.MultiplyAdd(x0_0, w0_0, tile0_0);
-                        tile1_0 = Fused.MultiplyAdd(x1_0, w0_0, tile1_0);
-                        Vector128<float> w0_1 = Vector128.LoadUnsafe(ref row, 4);
-                        tile0_1 = Fused.MultiplyAdd(x0_0, w0_1, tile0_1);
-                        tile1_1 = Fused.MultiplyAdd(x1_0, w0_1, tile1_1);
-                        Vector128<float> w0_2 = Vector128.LoadUnsafe(ref row, 8);
-                        tile0_2 = Fused.MultiplyAdd(x0_0, w0_2, tile0_2);
-                        tile1_2 = Fused.MultiplyAdd(x1_0, w0_2, tile1_2);
-                        Vector128<float> w0_3 = Vector128.LoadUnsafe(ref row, 12);
-                        tile0_3 = Fused.MultiplyAdd(x0_0, w0_3, tile0_3);
-                        tile1_3 = Fused.MultiplyAdd(x1_0, w0_3, tile1_3);
-                    }
+                        Vector128<float> sum0_0 = Vector128.LoadUnsafe(ref br, (nuint)j);
+                        Vector128<float> sum1_0 = sum0_0;
+                        Vector128<float> sum2_0 = sum0_0;
+                        Vector128<float> sum3_0 = sum0_0;
+                        Vector128<float> sum4_0 = sum0_0;
+                        Vector128<float> sum5_0 = sum0_0;
+                        Vector128<float> sum0_1 = Vector128.LoadUnsafe(ref br, (nuint)(j + 4));
+                        Vector128<float> sum1_1 = sum0_1;
+                        Vector128<float> sum2_1 = sum0_1;
+                        Vector128<float> sum3_1 = sum0_1;
+                        Vector128<float> sum4_1 = sum0_1;
+                        Vector128<float> sum5_1 = sum0_1;
+                        for (int i = 0; i < 784; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref wr, (i * 128) + j);
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref xRow, i));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref xRow, 784 + i));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref xRow, 1568 + i));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref xRow, 2352 + i));
+                            Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref xRow, 3136 + i));
+                            Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref xRow, 3920 + i));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref row);
+                            sum0_0 = Fused.MultiplyAdd(x0, w0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(x1, w0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(x2, w0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(x3, w0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(x4, w0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(x5, w0, sum5_0);
+                            Vector128<float> w1 = Vector128.LoadUnsafe(ref row, 4);
+                            sum0_1 = Fused.MultiplyAdd(x0, w1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(x1, w1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(x2, w1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(x3, w1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(x4, w1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(x5, w1, sum5_1);
+                        }
 
-                    Vector128.StoreUnsafe(Vector128.Max(tile0_0, Vector128<float>.Zero), ref a0r, (nuint)j);
-                    Vector128.StoreUnsafe(Vector128.Max(tile1_0, Vector128<float>.Zero), ref a1r, (nuint)j);
-                    Vector128.StoreUnsafe(Vector128.Max(tile0_1, Vector128<float>.Zero), ref a0r, (nuint)(j + 4));
-                    Vector128.StoreUnsafe(Vector128.Max(tile1_1, Vector128<float>.Zero), ref a1r, (nuint)(j + 4));
-                    Vector128.StoreUnsafe(Vector128.Max(tile0_2, Vector128<float>.Zero), ref a0r, (nuint)(j + 8));
-                    Vector128.StoreUnsafe(Vector128.Max(tile1_2, Vector128<float>.Zero), ref a1r, (nuint)(j + 8));
-                    Vector128.StoreUnsafe(Vector128.Max(tile0_3, Vector128<float>.Zero), ref a0r, (nuint)(j + 12));
-                    Vector128.StoreUnsafe(Vector128.Max(tile1_3, Vector128<float>.Zero), ref a1r, (nuint)(j + 12));
+                        Vector128.StoreUnsafe(sum0_0, ref zRow, (nuint)j);
+                        Vector128.StoreUnsafe(Vector128.Max(sum0_0, Vector128<float>.Zero), ref aRow, (nuint)j);
+                        Vector128.StoreUnsafe(sum0_1, ref zRow, (nuint)(j + 4));
+                        Vector128.StoreUnsafe(Vector128.Max(sum0_1, Vector128<float>.Zero), ref aRow, (nuint)(j + 4));
+                        Vector128.StoreUnsafe(sum1_0, ref zRow, (nuint)(j + 128));
+                        Vector128.StoreUnsafe(Vector128.Max(sum1_0, Vector128<float>.Zero), ref aRow, (nuint)(j + 128));
+                        Vector128.StoreUnsafe(sum1_1, ref zRow, (nuint)(j + 132));
+                        Vector128.StoreUnsafe(Vector128.Max(sum1_1, Vector128<float>.Zero), ref aRow, (nuint)(j + 132));
+                        Vector128.StoreUnsafe(sum2_0, ref zRow, (nuint)(j + 256));
+                        Vector128.StoreUnsafe(Vector128.Max(sum2_0, Vector128<float>.Zero), ref aRow, (nuint)(j + 256));
+                        Vector128.StoreUnsafe(sum2_1, ref zRow, (nuint)(j + 260));
+                        Vector128.StoreUnsafe(Vector128.Max(sum2_1, Vector128<float>.Zero), ref aRow, (nuint)(j + 260));
+                        Vector128.StoreUnsafe(sum3_0, ref zRow, (nuint)(j + 384));
+                        Vector128.StoreUnsafe(Vector128.Max(sum3_0, Vector128<float>.Zero), ref aRow, (nuint)(j + 384));
+                        Vector128.StoreUnsafe(sum3_1, ref zRow, (nuint)(j + 388));
+                        Vector128.StoreUnsafe(Vector128.Max(sum3_1, Vector128<float>.Zero), ref aRow, (nuint)(j + 388));
+                        Vector128.StoreUnsafe(sum4_0, ref zRow, (nuint)(j + 512));
+                        Vector128.StoreUnsafe(Vector128.Max(sum4_0, Vector128<float>.Zero), ref aRow, (nuint)(j + 512));
+                        Vector128.StoreUnsafe(sum4_1, ref zRow, (nuint)(j + 516));
+                        Vector128.StoreUnsafe(Vector128.Max(sum4_1, Vector128<float>.Zero), ref aRow, (nuint)(j + 516));
+                        Vector128.StoreUnsafe(sum5_0, ref zRow, (nuint)(j + 640));
+                        Vector128.StoreUnsafe(Vector128.Max(sum5_0, Vector128<float>.Zero), ref aRow, (nuint)(j + 640));
+                        Vector128.StoreUnsafe(sum5_1, ref zRow, (nuint)(j + 644));
+                        Vector128.StoreUnsafe(Vector128.Max(sum5_1, Vector128<float>.Zero), ref aRow, (nuint)(j + 644));
+                    }
                 }
             }
             else
             {
-                // Without SIMD: one sample after the other, z and a in the same span.
-                ForwardLayer1(parameters, x0, a0, a0);
-                ForwardLayer1(parameters, x1, a1, a1);
+                // Without SIMD: one sample after the other.
+                for (int r = 0; r < rows; r++)
+                {
+                    ForwardLayer1(parameters, x.Slice(r * 784, 784), z.Slice(r * 128, 128), a.Slice(r * 128, 128));
+                }
+
                 return;
             }
         }
 
-        /// <summary>Layer 2 (Dense 128 -> 10, Softmax) for two samples at once: a = softmax(x W2 + b2), each weight vector loaded once for
-        /// both.</summary>
-        private static void ForwardLayer2Pair(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, Span<float> a0,
-            Span<float> a1)
+        /// <summary>
+        /// Layer 2 (Dense 128 -> 10, Softmax) for a tile of <paramref name="rows"/> samples (a multiple of 6), row-major:
+        /// Z = X W2 + b2, A = softmax(Z). z and a may be one span.
+        /// </summary>
+        private static void ForwardLayer2Tile(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, Span<float> z, Span<float> a, int rows)
         {
             ReadOnlySpan<float> w = parameters.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
             ReadOnlySpan<float> b = parameters.Slice(101760, 10); // b2[10]
-            // Constant lengths let the JIT drop the bounds checks below.
-            x0 = x0.Slice(0, 128);
-            x1 = x1.Slice(0, 128);
-            a0 = a0.Slice(0, 10);
-            a1 = a1.Slice(0, 10);
-
             ref float wr = ref MemoryMarshal.GetReference(w);
             ref float br = ref MemoryMarshal.GetReference(b);
-            ref float a0r = ref MemoryMarshal.GetReference(a0);
-            ref float a1r = ref MemoryMarshal.GetReference(a1);
+            ref float xr = ref MemoryMarshal.GetReference(x);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            ref float ar = ref MemoryMarshal.GetReference(a);
 
-            // The SIMD branches store z in a; the activation follows, in place.
-            if (Vector256.IsHardwareAccelerated)
+            // Z = X W2 + b2: 6 rows of X broadcast against each row of W2, a block of sums per panel of units.
+            if (Vector512.IsHardwareAccelerated)
             {
-                // Units 0 to 9 of both samples.
-                Vector256<float> s0_0 = Vector256.LoadUnsafe(ref br);
-                Vector256<float> s1_0 = s0_0;
-                Vector256<float> s0_0_1 = Vector256<float>.Zero;
-                Vector256<float> s1_0_1 = Vector256<float>.Zero;
-                Vector256<float> s0_1 = Vector256.LoadUnsafe(ref br, 2);
-                Vector256<float> s1_1 = s0_1;
-                Vector256<float> s0_1_1 = Vector256<float>.Zero;
-                Vector256<float> s1_1_1 = Vector256<float>.Zero;
-                // 2 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
-                for (int i = 0; i < 128; i += 2)
+                for (int r = 0; r < rows; r += 6)
                 {
-                    ref float row = ref Unsafe.Add(ref wr, i * 10);
-                    Vector256<float> x0_0 = Vector256.Create(x0[i]);
-                    Vector256<float> x1_0 = Vector256.Create(x1[i]);
-                    Vector256<float> w0_0 = Vector256.LoadUnsafe(ref row);
-                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                    Vector256<float> w0_1 = Vector256.LoadUnsafe(ref row, 2);
-                    s0_1 = Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                    s1_1 = Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                    Vector256<float> x0_1 = Vector256.Create(x0[i + 1]);
-                    Vector256<float> x1_1 = Vector256.Create(x1[i + 1]);
-                    Vector256<float> w1_0 = Vector256.LoadUnsafe(ref row, 10);
-                    s0_0_1 = Fused.MultiplyAdd(x0_1, w1_0, s0_0_1);
-                    s1_0_1 = Fused.MultiplyAdd(x1_1, w1_0, s1_0_1);
-                    Vector256<float> w1_1 = Vector256.LoadUnsafe(ref row, 12);
-                    s0_1_1 = Fused.MultiplyAdd(x0_1, w1_1, s0_1_1);
-                    s1_1_1 = Fused.MultiplyAdd(x1_1, w1_1, s1_1_1);
-                }
+                    ref float xRow = ref Unsafe.Add(ref xr, r * 128);
+                    ref float zRow = ref Unsafe.Add(ref zr, r * 10);
+                    ref float aRow = ref Unsafe.Add(ref ar, r * 10);
+                    // Columns 0 to 9: 2 vector(s) of 8, the last overlapping the columns before by 6.
+                    Vector256<float> rest0_0 = Vector256.LoadUnsafe(ref br);
+                    Vector256<float> rest1_0 = rest0_0;
+                    Vector256<float> rest2_0 = rest0_0;
+                    Vector256<float> rest3_0 = rest0_0;
+                    Vector256<float> rest4_0 = rest0_0;
+                    Vector256<float> rest5_0 = rest0_0;
+                    Vector256<float> rest0_1 = Vector256.LoadUnsafe(ref br, 2);
+                    Vector256<float> rest1_1 = rest0_1;
+                    Vector256<float> rest2_1 = rest0_1;
+                    Vector256<float> rest3_1 = rest0_1;
+                    Vector256<float> rest4_1 = rest0_1;
+                    Vector256<float> rest5_1 = rest0_1;
+                    for (int i = 0; i < 128; i++)
+                    {
+                        ref float row = ref Unsafe.Add(ref wr, i * 10);
+                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref xRow, i));
+                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref xRow, 128 + i));
+                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref xRow, 256 + i));
+                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref xRow, 384 + i));
+                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref xRow, 512 + i));
+                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref xRow, 640 + i));
+                        Vector256<float> w0 = Vector256.LoadUnsafe(ref row);
+                        rest0_0 = Fused.MultiplyAdd(x0, w0, rest0_0);
+                        rest1_0 = Fused.MultiplyAdd(x1, w0, rest1_0);
+                        rest2_0 = Fused.MultiplyAdd(x2, w0, rest2_0);
+                        rest3_0 = Fused.MultiplyAdd(x3, w0, rest3_0);
+                        rest4_0 = Fused.MultiplyAdd(x4, w0, rest4_0);
+                        rest5_0 = Fused.MultiplyAdd(x5, w0, rest5_0);
+                        Vector256<float> w1 = Vector256.LoadUnsafe(ref row, 2);
+                        rest0_1 = Fused.MultiplyAdd(x0, w1, rest0_1);
+                        rest1_1 = Fused.MultiplyAdd(x1, w1, rest1_1);
+                        rest2_1 = Fused.MultiplyAdd(x2, w1, rest2_1);
+                        rest3_1 = Fused.MultiplyAdd(x3, w1, rest3_1);
+                        rest4_1 = Fused.MultiplyAdd(x4, w1, rest4_1);
+                        rest5_1 = Fused.MultiplyAdd(x5, w1, rest5_1);
+                    }
 
-                s0_0 = s0_0 + s0_0_1;
-                s1_0 = s1_0 + s1_0_1;
-                s0_1 = s0_1 + s0_1_1;
-                s1_1 = s1_1 + s1_1_1;
-                Vector256.StoreUnsafe(s0_0, ref a0r);
-                Vector256.StoreUnsafe(s1_0, ref a1r);
-                Vector256.StoreUnsafe(s0_1, ref a0r, 2);
-                Vector256.StoreUnsafe(s1_1, ref a1r, 2);
+                    Vector256.StoreUnsafe(rest0_0, ref zRow);
+                    Vector256.StoreUnsafe(rest0_1, ref zRow, 2);
+                    Vector256.StoreUnsafe(rest1_0, ref zRow, 10);
+                    Vector256.StoreUnsafe(rest1_1, ref zRow, 12);
+                    Vector256.StoreUnsafe(rest2_0, ref zRow, 20);
+                    Vector256.StoreUnsafe(rest2_1, ref zRow, 22);
+                    Vector256.StoreUnsafe(rest3_0, ref zRow, 30);
+                    Vector256.StoreUnsafe(rest3_1, ref zRow, 32);
+                    Vector256.StoreUnsafe(rest4_0, ref zRow, 40);
+                    Vector256.StoreUnsafe(rest4_1, ref zRow, 42);
+                    Vector256.StoreUnsafe(rest5_0, ref zRow, 50);
+                    Vector256.StoreUnsafe(rest5_1, ref zRow, 52);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (int r = 0; r < rows; r += 6)
+                {
+                    ref float xRow = ref Unsafe.Add(ref xr, r * 128);
+                    ref float zRow = ref Unsafe.Add(ref zr, r * 10);
+                    ref float aRow = ref Unsafe.Add(ref ar, r * 10);
+                    // Columns 0 to 9: 2 vector(s) of 8, the last overlapping the columns before by 6.
+                    Vector256<float> rest0_0 = Vector256.LoadUnsafe(ref br);
+                    Vector256<float> rest1_0 = rest0_0;
+                    Vector256<float> rest2_0 = rest0_0;
+                    Vector256<float> rest3_0 = rest0_0;
+                    Vector256<float> rest4_0 = rest0_0;
+                    Vector256<float> rest5_0 = rest0_0;
+                    Vector256<float> rest0_1 = Vector256.LoadUnsafe(ref br, 2);
+                    Vector256<float> rest1_1 = rest0_1;
+                    Vector256<float> rest2_1 = rest0_1;
+                    Vector256<float> rest3_1 = rest0_1;
+                    Vector256<float> rest4_1 = rest0_1;
+                    Vector256<float> rest5_1 = rest0_1;
+                    for (int i = 0; i < 128; i++)
+                    {
+                        ref float row = ref Unsafe.Add(ref wr, i * 10);
+                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref xRow, i));
+                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref xRow, 128 + i));
+                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref xRow, 256 + i));
+                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref xRow, 384 + i));
+                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref xRow, 512 + i));
+                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref xRow, 640 + i));
+                        Vector256<float> w0 = Vector256.LoadUnsafe(ref row);
+                        rest0_0 = Fused.MultiplyAdd(x0, w0, rest0_0);
+                        rest1_0 = Fused.MultiplyAdd(x1, w0, rest1_0);
+                        rest2_0 = Fused.MultiplyAdd(x2, w0, rest2_0);
+                        rest3_0 = Fused.MultiplyAdd(x3, w0, rest3_0);
+                        rest4_0 = Fused.MultiplyAdd(x4, w0, rest4_0);
+                        rest5_0 = Fused.MultiplyAdd(x5, w0, rest5_0);
+                        Vector256<float> w1 = Vector256.LoadUnsafe(ref row, 2);
+                        rest0_1 = Fused.MultiplyAdd(x0, w1, rest0_1);
+                        rest1_1 = Fused.MultiplyAdd(x1, w1, rest1_1);
+                        rest2_1 = Fused.MultiplyAdd(x2, w1, rest2_1);
+                        rest3_1 = Fused.MultiplyAdd(x3, w1, rest3_1);
+                        rest4_1 = Fused.MultiplyAdd(x4, w1, rest4_1);
+                        rest5_1 = Fused.MultiplyAdd(x5, w1, rest5_1);
+                    }
+
+                    Vector256.StoreUnsafe(rest0_0, ref zRow);
+                    Vector256.StoreUnsafe(rest0_1, ref zRow, 2);
+                    Vector256.StoreUnsafe(rest1_0, ref zRow, 10);
+                    Vector256.StoreUnsafe(rest1_1, ref zRow, 12);
+                    Vector256.StoreUnsafe(rest2_0, ref zRow, 20);
+                    Vector256.StoreUnsafe(rest2_1, ref zRow, 22);
+                    Vector256.StoreUnsafe(rest3_0, ref zRow, 30);
+                    Vector256.StoreUnsafe(rest3_1, ref zRow, 32);
+                    Vector256.StoreUnsafe(rest4_0, ref zRow, 40);
+                    Vector256.StoreUnsafe(rest4_1, ref zRow, 42);
+                    Vector256.StoreUnsafe(rest5_0, ref zRow, 50);
+                    Vector256.StoreUnsafe(rest5_1, ref zRow, 52);
+                }
             }
             else if (Vector128.IsHardwareAccelerated)
             {
-                // Units 0 to 9 of both samples.
-                Vector128<float> s0_0 = Vector128.LoadUnsafe(ref br);
-                Vector128<float> s1_0 = s0_0;
-                Vector128<float> s0_1 = Vector128.LoadUnsafe(ref br, 4);
-                Vector128<float> s1_1 = s0_1;
-                Vector128<float> s0_2 = Vector128.LoadUnsafe(ref br, 6);
-                Vector128<float> s1_2 = s0_2;
-                for (int i = 0; i < 128; i++)
+                for (int r = 0; r < rows; r += 6)
                 {
-                    ref float row = ref Unsafe.Add(ref wr, i * 10);
-                    Vector128<float> x0_0 = Vector128.Create(x0[i]);
-                    Vector128<float> x1_0 = Vector128.Create(x1[i]);
-                    Vector128<float> w0_0 = Vector128.LoadUnsafe(ref row);
-                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                    Vector128<float> w0_1 = Vector128.LoadUnsafe(ref row, 4);
-                    s0_1 = Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                    s1_1 = Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                    Vector128<float> w0_2 = Vector128.LoadUnsafe(ref row, 6);
-                    s0_2 = Fused.MultiplyAdd(x0_0, w0_2, s0_2);
-                    s1_2 = Fused.MultiplyAdd(x1_0, w0_2, s1_2);
-                }
+                    ref float xRow = ref Unsafe.Add(ref xr, r * 128);
+                    ref float zRow = ref Unsafe.Add(ref zr, r * 10);
+                    ref float aRow = ref Unsafe.Add(ref ar, r * 10);
+                    // Columns 0 to 7 in panels of 8: 6 rows x 2 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 8; j += 8)
+                    {
+                        Vector128<float> sum0_0 = Vector128.LoadUnsafe(ref br, (nuint)j);
+                        Vector128<float> sum1_0 = sum0_0;
+                        Vector128<float> sum2_0 = sum0_0;
+                        Vector128<float> sum3_0 = sum0_0;
+                        Vector128<float> sum4_0 = sum0_0;
+                        Vector128<float> sum5_0 = sum0_0;
+                        Vector128<float> sum0_1 = Vector128.LoadUnsafe(ref br, (nuint)(j + 4));
+                        Vector128<float> sum1_1 = sum0_1;
+                        Vector128<float> sum2_1 = sum0_1;
+                        Vector128<float> sum3_1 = sum0_1;
+                        Vector128<float> sum4_1 = sum0_1;
+                        Vector128<float> sum5_1 = sum0_1;
+                        for (int i = 0; i < 128; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref wr, (i * 10) + j);
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref xRow, i));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref xRow, 128 + i));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref xRow, 256 + i));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref xRow, 384 + i));
+                            Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref xRow, 512 + i));
+                            Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref xRow, 640 + i));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref row);
+                            sum0_0 = Fused.MultiplyAdd(x0, w0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(x1, w0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(x2, w0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(x3, w0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(x4, w0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(x5, w0, sum5_0);
+                            Vector128<float> w1 = Vector128.LoadUnsafe(ref row, 4);
+                            sum0_1 = Fused.MultiplyAdd(x0, w1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(x1, w1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(x2, w1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(x3, w1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(x4, w1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(x5, w1, sum5_1);
+                        }
 
-                Vector128.StoreUnsafe(s0_0, ref a0r);
-                Vector128.StoreUnsafe(s1_0, ref a1r);
-                Vector128.StoreUnsafe(s0_1, ref a0r, 4);
-                Vector128.StoreUnsafe(s1_1, ref a1r, 4);
-                Vector128.StoreUnsafe(s0_2, ref a0r, 6);
-                Vector128.StoreUnsafe(s1_2, ref a1r, 6);
+                        Vector128.StoreUnsafe(sum0_0, ref zRow, (nuint)j);
+                        Vector128.StoreUnsafe(sum0_1, ref zRow, (nuint)(j + 4));
+                        Vector128.StoreUnsafe(sum1_0, ref zRow, (nuint)(j + 10));
+                        Vector128.StoreUnsafe(sum1_1, ref zRow, (nuint)(j + 14));
+                        Vector128.StoreUnsafe(sum2_0, ref zRow, (nuint)(j + 20));
+                        Vector128.StoreUnsafe(sum2_1, ref zRow, (nuint)(j + 24));
+                        Vector128.StoreUnsafe(sum3_0, ref zRow, (nuint)(j + 30));
+                        Vector128.StoreUnsafe(sum3_1, ref zRow, (nuint)(j + 34));
+                        Vector128.StoreUnsafe(sum4_0, ref zRow, (nuint)(j + 40));
+                        Vector128.StoreUnsafe(sum4_1, ref zRow, (nuint)(j + 44));
+                        Vector128.StoreUnsafe(sum5_0, ref zRow, (nuint)(j + 50));
+                        Vector128.StoreUnsafe(sum5_1, ref zRow, (nuint)(j + 54));
+                    }
+
+                    // Columns 6 to 9: 1 vector(s) of 4, the last overlapping the columns before by 2.
+                    Vector128<float> rest0_0 = Vector128.LoadUnsafe(ref br, 6);
+                    Vector128<float> rest1_0 = rest0_0;
+                    Vector128<float> rest2_0 = rest0_0;
+                    Vector128<float> rest3_0 = rest0_0;
+                    Vector128<float> rest4_0 = rest0_0;
+                    Vector128<float> rest5_0 = rest0_0;
+                    for (int i = 0; i < 128; i++)
+                    {
+                        ref float row = ref Unsafe.Add(ref wr, i * 10);
+                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref xRow, i));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref xRow, 128 + i));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref xRow, 256 + i));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref xRow, 384 + i));
+                        Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref xRow, 512 + i));
+                        Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref xRow, 640 + i));
+                        Vector128<float> w0 = Vector128.LoadUnsafe(ref row, 6);
+                        rest0_0 = Fused.MultiplyAdd(x0, w0, rest0_0);
+                        rest1_0 = Fused.MultiplyAdd(x1, w0, rest1_0);
+                        rest2_0 = Fused.MultiplyAdd(x2, w0, rest2_0);
+                        rest3_0 = Fused.MultiplyAdd(x3, w0, rest3_0);
+                        rest4_0 = Fused.MultiplyAdd(x4, w0, rest4_0);
+                        rest5_0 = Fused.MultiplyAdd(x5, w0, rest5_0);
+                    }
+
+                    Vector128.StoreUnsafe(rest0_0, ref zRow, 6);
+                    Vector128.StoreUnsafe(rest1_0, ref zRow, 16);
+                    Vector128.StoreUnsafe(rest2_0, ref zRow, 26);
+                    Vector128.StoreUnsafe(rest3_0, ref zRow, 36);
+                    Vector128.StoreUnsafe(rest4_0, ref zRow, 46);
+                    Vector128.StoreUnsafe(rest5_0, ref zRow, 56);
+                }
             }
             else
             {
-                // Without SIMD: one sample after the other, z and a in the same span.
-                ForwardLayer2(parameters, x0, a0, a0);
-                ForwardLayer2(parameters, x1, a1, a1);
+                // Without SIMD: one sample after the other.
+                for (int r = 0; r < rows; r++)
+                {
+                    ForwardLayer2(parameters, x.Slice(r * 128, 128), z.Slice(r * 10, 10), a.Slice(r * 10, 10));
+                }
+
                 return;
             }
 
-            // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), in place over the stored z of each sample
-            for (int sample = 0; sample < 2; sample++)
+            // A = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), row by row
+            for (int r = 0; r < rows; r++)
             {
-                Span<float> z = sample == 0 ? a0 : a1;
-                Span<float> a = z;
-                float max = z[0];
+                Span<float> zRow = z.Slice(r * 10, 10);
+                Span<float> aRow = a.Slice(r * 10, 10);
+                float max = zRow[0];
                 for (int j = 1; j < 10; j++)
                 {
-                    max = MathF.Max(max, z[j]);
+                    max = MathF.Max(max, zRow[j]);
                 }
 
                 float sum = 0F;
                 for (int j = 0; j < 10; j++)
                 {
-                    a[j] = FastMath.Exp(z[j] - max);
-                    sum += a[j];
+                    aRow[j] = FastMath.Exp(zRow[j] - max);
+                    sum += aRow[j];
                 }
 
                 for (int j = 0; j < 10; j++)
                 {
-                    a[j] /= sum;
+                    aRow[j] /= sum;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Backward of <paramref name="samples"/> samples (a multiple of 6) as matrix products, tiles of up to 120: their
+        /// gradients added, their losses summed.
+        /// </summary>
+        private static float BackwardTiles(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> trace, ReadOnlySpan<float> transposed,
+            ReadOnlySpan<float> input, ReadOnlySpan<float> target, int samples)
+        {
+            float loss = 0F;
+            for (int s = 0; s < samples; s += 120)
+            {
+                int rows = Math.Min(120, samples - s);
+                ReadOnlySpan<float> x = input.Slice(s * InputCount, rows * InputCount);
+                ReadOnlySpan<float> targets = target.Slice(s * OutputCount, rows * OutputCount);
+
+                // Forward, keeping every layer's Z and A for the backward sweep.
+                ForwardLayer1Tile(parameters, x, trace.Slice(0, rows * 128), trace.Slice(15360, rows * 128), rows);
+                ForwardLayer2Tile(parameters, trace.Slice(15360, rows * 128), trace.Slice(46080, rows * 10), trace.Slice(47280, rows * 10), rows);
+
+                // The loss of each sample, and its gradient with respect to z2.
+                for (int r = 0; r < rows; r++)
+                {
+                    loss += ComputeLoss(trace.Slice(46080 + (r * 10), 10), trace.Slice(47280 + (r * 10), 10), targets.Slice(r * 10, 10));
+                    OutputDelta(trace.Slice(46080 + (r * 10), 10), trace.Slice(47280 + (r * 10), 10), targets.Slice(r * 10, 10),
+                        trace.Slice(48480 + (r * 10), 10));
+                }
+
+                // Backward, last layer first: each layer adds its gradients and hands dL/dA to the layer before it.
+                WeightGradient2Tile(gradients, trace.Slice(15360, rows * 128), trace.Slice(48480, rows * 10), rows);
+                InputGradient2Tile(transposed, trace.Slice(48480, rows * 10), trace.Slice(30720, rows * 128), rows);
+                Derivative1Tile(trace.Slice(0, rows * 128), trace.Slice(15360, rows * 128), trace.Slice(30720, rows * 128), rows);
+                WeightGradient1Tile(gradients, x, trace.Slice(30720, rows * 128), rows);
+            }
+
+            return loss;
+        }
+
+        /// <summary>Packs W^T of every layer but the first, [units, fanIn] row-major: dX = delta W^T then reads rows.</summary>
+        private static void TransposeWeights(ReadOnlySpan<float> parameters, Span<float> transposed)
+        {
+            // W2[128, 10] -> W2^T[10, 128]
+            for (int i = 0; i < 128; i++)
+            {
+                for (int j = 0; j < 10; j++)
+                {
+                    transposed[0 + (j * 128) + i] = parameters[100480 + (i * 10) + j];
+                }
+            }
+        }
+
+        /// <summary>Layer 2 (Dense 128 -> 10, Softmax): dW2 += X^T delta and db2 += the sum of delta's rows, over a tile of <paramref name="rows"/>
+        /// samples.</summary>
+        private static void WeightGradient2Tile(Span<float> gradients, ReadOnlySpan<float> x, ReadOnlySpan<float> delta, int rows)
+        {
+            Span<float> dW = gradients.Slice(100480, 1280); // W2[128, 10]: [i * 10 + j] connects input i to unit j
+            Span<float> db = gradients.Slice(101760, 10); // b2[10]
+            ref float dWr = ref MemoryMarshal.GetReference(dW);
+            ref float dbr = ref MemoryMarshal.GetReference(db);
+            ref float xr = ref MemoryMarshal.GetReference(x);
+            ref float dr = ref MemoryMarshal.GetReference(delta);
+
+            // db2 += delta's rows, a vector of units at a time.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 8)
+                {
+                    Vector256<float> sum = Vector256.LoadUnsafe(ref dbr, (nuint)j);
+                    for (int s = 0; s < rows; s++) sum += Vector256.LoadUnsafe(ref dr, (nuint)((s * 10) + j));
+                    Vector256.StoreUnsafe(sum, ref dbr, (nuint)j);
+                }
+
+                for (int j = 8; j < 10; j++)
+                {
+                    for (int s = 0; s < rows; s++) db[j] += delta[(s * 10) + j];
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 8; j += 4)
+                {
+                    Vector128<float> sum = Vector128.LoadUnsafe(ref dbr, (nuint)j);
+                    for (int s = 0; s < rows; s++) sum += Vector128.LoadUnsafe(ref dr, (nuint)((s * 10) + j));
+                    Vector128.StoreUnsafe(sum, ref dbr, (nuint)j);
+                }
+
+                for (int j = 8; j < 10; j++)
+                {
+                    for (int s = 0; s < rows; s++) db[j] += delta[(s * 10) + j];
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 10; j++)
+                {
+                    for (int s = 0; s < rows; s++) db[j] += delta[(s * 10) + j];
+                }
+            }
+
+            // dW2 += X^T delta: 6 rows of dW (inputs) by a panel of units, the samples' products summed in registers.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (int i0 = 0; i0 < 126; i0 += 6)
+                {
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i0 * 10);
+                    // Columns 0 to 9: 2 vector(s) of 8, the last overlapping the columns before by 6.
+                    Vector256<float> rest0_0 = Vector256.LoadUnsafe(ref dWRow);
+                    Vector256<float> rest1_0 = Vector256.LoadUnsafe(ref dWRow, 10);
+                    Vector256<float> rest2_0 = Vector256.LoadUnsafe(ref dWRow, 20);
+                    Vector256<float> rest3_0 = Vector256.LoadUnsafe(ref dWRow, 30);
+                    Vector256<float> rest4_0 = Vector256.LoadUnsafe(ref dWRow, 40);
+                    Vector256<float> rest5_0 = Vector256.LoadUnsafe(ref dWRow, 50);
+                    Vector256<float> rest0_1 = Vector256.LoadUnsafe(ref dWRow, 2);
+                    Vector256<float> rest1_1 = Vector256.LoadUnsafe(ref dWRow, 12);
+                    Vector256<float> rest2_1 = Vector256.LoadUnsafe(ref dWRow, 22);
+                    Vector256<float> rest3_1 = Vector256.LoadUnsafe(ref dWRow, 32);
+                    Vector256<float> rest4_1 = Vector256.LoadUnsafe(ref dWRow, 42);
+                    Vector256<float> rest5_1 = Vector256.LoadUnsafe(ref dWRow, 52);
+                    for (int s = 0; s < rows; s++)
+                    {
+                        ref float xs = ref Unsafe.Add(ref xr, (s * 128) + i0);
+                        ref float ds = ref Unsafe.Add(ref dr, s * 10);
+                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref xs, 0));
+                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref xs, 1));
+                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref xs, 2));
+                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref xs, 3));
+                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref xs, 4));
+                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref xs, 5));
+                        Vector256<float> d0 = Vector256.LoadUnsafe(ref ds);
+                        rest0_0 = Fused.MultiplyAdd(x0, d0, rest0_0);
+                        rest1_0 = Fused.MultiplyAdd(x1, d0, rest1_0);
+                        rest2_0 = Fused.MultiplyAdd(x2, d0, rest2_0);
+                        rest3_0 = Fused.MultiplyAdd(x3, d0, rest3_0);
+                        rest4_0 = Fused.MultiplyAdd(x4, d0, rest4_0);
+                        rest5_0 = Fused.MultiplyAdd(x5, d0, rest5_0);
+                        Vector256<float> d1 = Vector256.LoadUnsafe(ref ds, 2);
+                        rest0_1 = Fused.MultiplyAdd(x0, d1, rest0_1);
+                        rest1_1 = Fused.MultiplyAdd(x1, d1, rest1_1);
+                        rest2_1 = Fused.MultiplyAdd(x2, d1, rest2_1);
+                        rest3_1 = Fused.MultiplyAdd(x3, d1, rest3_1);
+                        rest4_1 = Fused.MultiplyAdd(x4, d1, rest4_1);
+                        rest5_1 = Fused.MultiplyAdd(x5, d1, rest5_1);
+                    }
+
+                    Vector256.StoreUnsafe(rest0_0, ref dWRow);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest0_1,
+                        Vector256.LoadUnsafe(ref dWRow, 2)), ref dWRow, 2);
+                    Vector256.StoreUnsafe(rest1_0, ref dWRow, 10);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest1_1,
+                        Vector256.LoadUnsafe(ref dWRow, 12)), ref dWRow, 12);
+                    Vector256.StoreUnsafe(rest2_0, ref dWRow, 20);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest2_1,
+                        Vector256.LoadUnsafe(ref dWRow, 22)), ref dWRow, 22);
+                    Vector256.StoreUnsafe(rest3_0, ref dWRow, 30);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest3_1,
+                        Vector256.LoadUnsafe(ref dWRow, 32)), ref dWRow, 32);
+                    Vector256.StoreUnsafe(rest4_0, ref dWRow, 40);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest4_1,
+                        Vector256.LoadUnsafe(ref dWRow, 42)), ref dWRow, 42);
+                    Vector256.StoreUnsafe(rest5_0, ref dWRow, 50);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest5_1,
+                        Vector256.LoadUnsafe(ref dWRow, 52)), ref dWRow, 52);
+                }
+
+                // The last 2 input(s).
+                ref float lastDWRow = ref Unsafe.Add(ref dWr, 126 * 10);
+                // Columns 0 to 9: 2 vector(s) of 8, the last overlapping the columns before by 6.
+                Vector256<float> lastRest0_0 = Vector256.LoadUnsafe(ref lastDWRow);
+                Vector256<float> lastRest1_0 = Vector256.LoadUnsafe(ref lastDWRow, 10);
+                Vector256<float> lastRest0_1 = Vector256.LoadUnsafe(ref lastDWRow, 2);
+                Vector256<float> lastRest1_1 = Vector256.LoadUnsafe(ref lastDWRow, 12);
+                for (int s = 0; s < rows; s++)
+                {
+                    ref float xs = ref Unsafe.Add(ref xr, (s * 128) + 126);
+                    ref float ds = ref Unsafe.Add(ref dr, s * 10);
+                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref xs, 0));
+                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref xs, 1));
+                    Vector256<float> d0 = Vector256.LoadUnsafe(ref ds);
+                    lastRest0_0 = Fused.MultiplyAdd(x0, d0, lastRest0_0);
+                    lastRest1_0 = Fused.MultiplyAdd(x1, d0, lastRest1_0);
+                    Vector256<float> d1 = Vector256.LoadUnsafe(ref ds, 2);
+                    lastRest0_1 = Fused.MultiplyAdd(x0, d1, lastRest0_1);
+                    lastRest1_1 = Fused.MultiplyAdd(x1, d1, lastRest1_1);
+                }
+
+                Vector256.StoreUnsafe(lastRest0_0, ref lastDWRow);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), lastRest0_1,
+                    Vector256.LoadUnsafe(ref lastDWRow, 2)), ref lastDWRow, 2);
+                Vector256.StoreUnsafe(lastRest1_0, ref lastDWRow, 10);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), lastRest1_1,
+                    Vector256.LoadUnsafe(ref lastDWRow, 12)), ref lastDWRow, 12);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (int i0 = 0; i0 < 126; i0 += 6)
+                {
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i0 * 10);
+                    // Columns 0 to 9: 2 vector(s) of 8, the last overlapping the columns before by 6.
+                    Vector256<float> rest0_0 = Vector256.LoadUnsafe(ref dWRow);
+                    Vector256<float> rest1_0 = Vector256.LoadUnsafe(ref dWRow, 10);
+                    Vector256<float> rest2_0 = Vector256.LoadUnsafe(ref dWRow, 20);
+                    Vector256<float> rest3_0 = Vector256.LoadUnsafe(ref dWRow, 30);
+                    Vector256<float> rest4_0 = Vector256.LoadUnsafe(ref dWRow, 40);
+                    Vector256<float> rest5_0 = Vector256.LoadUnsafe(ref dWRow, 50);
+                    Vector256<float> rest0_1 = Vector256.LoadUnsafe(ref dWRow, 2);
+                    Vector256<float> rest1_1 = Vector256.LoadUnsafe(ref dWRow, 12);
+                    Vector256<float> rest2_1 = Vector256.LoadUnsafe(ref dWRow, 22);
+                    Vector256<float> rest3_1 = Vector256.LoadUnsafe(ref dWRow, 32);
+                    Vector256<float> rest4_1 = Vector256.LoadUnsafe(ref dWRow, 42);
+                    Vector256<float> rest5_1 = Vector256.LoadUnsafe(ref dWRow, 52);
+                    for (int s = 0; s < rows; s++)
+                    {
+                        ref float xs = ref Unsafe.Add(ref xr, (s * 128) + i0);
+                        ref float ds = ref Unsafe.Add(ref dr, s * 10);
+                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref xs, 0));
+                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref xs, 1));
+                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref xs, 2));
+                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref xs, 3));
+                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref xs, 4));
+                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref xs, 5));
+                        Vector256<float> d0 = Vector256.LoadUnsafe(ref ds);
+                        rest0_0 = Fused.MultiplyAdd(x0, d0, rest0_0);
+                        rest1_0 = Fused.MultiplyAdd(x1, d0, rest1_0);
+                        rest2_0 = Fused.MultiplyAdd(x2, d0, rest2_0);
+                        rest3_0 = Fused.MultiplyAdd(x3, d0, rest3_0);
+                        rest4_0 = Fused.MultiplyAdd(x4, d0, rest4_0);
+                        rest5_0 = Fused.MultiplyAdd(x5, d0, rest5_0);
+                        Vector256<float> d1 = Vector256.LoadUnsafe(ref ds, 2);
+                        rest0_1 = Fused.MultiplyAdd(x0, d1, rest0_1);
+                        rest1_1 = Fused.MultiplyAdd(x1, d1, rest1_1);
+                        rest2_1 = Fused.MultiplyAdd(x2, d1, rest2_1);
+                        rest3_1 = Fused.MultiplyAdd(x3, d1, rest3_1);
+                        rest4_1 = Fused.MultiplyAdd(x4, d1, rest4_1);
+                        rest5_1 = Fused.MultiplyAdd(x5, d1, rest5_1);
+                    }
+
+                    Vector256.StoreUnsafe(rest0_0, ref dWRow);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest0_1,
+                        Vector256.LoadUnsafe(ref dWRow, 2)), ref dWRow, 2);
+                    Vector256.StoreUnsafe(rest1_0, ref dWRow, 10);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest1_1,
+                        Vector256.LoadUnsafe(ref dWRow, 12)), ref dWRow, 12);
+                    Vector256.StoreUnsafe(rest2_0, ref dWRow, 20);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest2_1,
+                        Vector256.LoadUnsafe(ref dWRow, 22)), ref dWRow, 22);
+                    Vector256.StoreUnsafe(rest3_0, ref dWRow, 30);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest3_1,
+                        Vector256.LoadUnsafe(ref dWRow, 32)), ref dWRow, 32);
+                    Vector256.StoreUnsafe(rest4_0, ref dWRow, 40);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest4_1,
+                        Vector256.LoadUnsafe(ref dWRow, 42)), ref dWRow, 42);
+                    Vector256.StoreUnsafe(rest5_0, ref dWRow, 50);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), rest5_1,
+                        Vector256.LoadUnsafe(ref dWRow, 52)), ref dWRow, 52);
+                }
+
+                // The last 2 input(s).
+                ref float lastDWRow = ref Unsafe.Add(ref dWr, 126 * 10);
+                // Columns 0 to 9: 2 vector(s) of 8, the last overlapping the columns before by 6.
+                Vector256<float> lastRest0_0 = Vector256.LoadUnsafe(ref lastDWRow);
+                Vector256<float> lastRest1_0 = Vector256.LoadUnsafe(ref lastDWRow, 10);
+                Vector256<float> lastRest0_1 = Vector256.LoadUnsafe(ref lastDWRow, 2);
+                Vector256<float> lastRest1_1 = Vector256.LoadUnsafe(ref lastDWRow, 12);
+                for (int s = 0; s < rows; s++)
+                {
+                    ref float xs = ref Unsafe.Add(ref xr, (s * 128) + 126);
+                    ref float ds = ref Unsafe.Add(ref dr, s * 10);
+                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref xs, 0));
+                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref xs, 1));
+                    Vector256<float> d0 = Vector256.LoadUnsafe(ref ds);
+                    lastRest0_0 = Fused.MultiplyAdd(x0, d0, lastRest0_0);
+                    lastRest1_0 = Fused.MultiplyAdd(x1, d0, lastRest1_0);
+                    Vector256<float> d1 = Vector256.LoadUnsafe(ref ds, 2);
+                    lastRest0_1 = Fused.MultiplyAdd(x0, d1, lastRest0_1);
+                    lastRest1_1 = Fused.MultiplyAdd(x1, d1, lastRest1_1);
+                }
+
+                Vector256.StoreUnsafe(lastRest0_0, ref lastDWRow);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), lastRest0_1,
+                    Vector256.LoadUnsafe(ref lastDWRow, 2)), ref lastDWRow, 2);
+                Vector256.StoreUnsafe(lastRest1_0, ref lastDWRow, 10);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.AsSingle(Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1)), lastRest1_1,
+                    Vector256.LoadUnsafe(ref lastDWRow, 12)), ref lastDWRow, 12);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                for (int i0 = 0; i0 < 126; i0 += 6)
+                {
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i0 * 10);
+                    // Columns 0 to 7 in panels of 8: 6 rows x 2 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 8; j += 8)
+                    {
+                        Vector128<float> sum0_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)j);
+                        Vector128<float> sum1_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 10));
+                        Vector128<float> sum2_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 20));
+                        Vector128<float> sum3_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 30));
+                        Vector128<float> sum4_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 40));
+                        Vector128<float> sum5_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 50));
+                        Vector128<float> sum0_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 4));
+                        Vector128<float> sum1_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 14));
+                        Vector128<float> sum2_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 24));
+                        Vector128<float> sum3_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 34));
+                        Vector128<float> sum4_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 44));
+                        Vector128<float> sum5_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 54));
+                        for (int s = 0; s < rows; s++)
+                        {
+                            ref float xs = ref Unsafe.Add(ref xr, (s * 128) + i0);
+                            ref float ds = ref Unsafe.Add(ref dr, (s * 10) + j);
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref xs, 0));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref xs, 1));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref xs, 2));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref xs, 3));
+                            Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref xs, 4));
+                            Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref xs, 5));
+                            Vector128<float> d0 = Vector128.LoadUnsafe(ref ds);
+                            sum0_0 = Fused.MultiplyAdd(x0, d0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(x1, d0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(x2, d0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(x3, d0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(x4, d0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(x5, d0, sum5_0);
+                            Vector128<float> d1 = Vector128.LoadUnsafe(ref ds, 4);
+                            sum0_1 = Fused.MultiplyAdd(x0, d1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(x1, d1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(x2, d1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(x3, d1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(x4, d1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(x5, d1, sum5_1);
+                        }
+
+                        Vector128.StoreUnsafe(sum0_0, ref dWRow, (nuint)j);
+                        Vector128.StoreUnsafe(sum0_1, ref dWRow, (nuint)(j + 4));
+                        Vector128.StoreUnsafe(sum1_0, ref dWRow, (nuint)(j + 10));
+                        Vector128.StoreUnsafe(sum1_1, ref dWRow, (nuint)(j + 14));
+                        Vector128.StoreUnsafe(sum2_0, ref dWRow, (nuint)(j + 20));
+                        Vector128.StoreUnsafe(sum2_1, ref dWRow, (nuint)(j + 24));
+                        Vector128.StoreUnsafe(sum3_0, ref dWRow, (nuint)(j + 30));
+                        Vector128.StoreUnsafe(sum3_1, ref dWRow, (nuint)(j + 34));
+                        Vector128.StoreUnsafe(sum4_0, ref dWRow, (nuint)(j + 40));
+                        Vector128.StoreUnsafe(sum4_1, ref dWRow, (nuint)(j + 44));
+                        Vector128.StoreUnsafe(sum5_0, ref dWRow, (nuint)(j + 50));
+                        Vector128.StoreUnsafe(sum5_1, ref dWRow, (nuint)(j + 54));
+                    }
+
+                    // Columns 6 to 9: 1 vector(s) of 4, the last overlapping the columns before by 2.
+                    Vector128<float> rest0_0 = Vector128.LoadUnsafe(ref dWRow, 6);
+                    Vector128<float> rest1_0 = Vector128.LoadUnsafe(ref dWRow, 16);
+                    Vector128<float> rest2_0 = Vector128.LoadUnsafe(ref dWRow, 26);
+                    Vector128<float> rest3_0 = Vector128.LoadUnsafe(ref dWRow, 36);
+                    Vector128<float> rest4_0 = Vector128.LoadUnsafe(ref dWRow, 46);
+                    Vector128<float> rest5_0 = Vector128.LoadUnsafe(ref dWRow, 56);
+                    for (int s = 0; s < rows; s++)
+                    {
+                        ref float xs = ref Unsafe.Add(ref xr, (s * 128) + i0);
+                        ref float ds = ref Unsafe.Add(ref dr, s * 10);
+                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref xs, 0));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref xs, 1));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref xs, 2));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref xs, 3));
+                        Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref xs, 4));
+                        Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref xs, 5));
+                        Vector128<float> d0 = Vector128.LoadUnsafe(ref ds, 6);
+                        rest0_0 = Fused.MultiplyAdd(x0, d0, rest0_0);
+                        rest1_0 = Fused.MultiplyAdd(x1, d0, rest1_0);
+                        rest2_0 = Fused.MultiplyAdd(x2, d0, rest2_0);
+                        rest3_0 = Fused.MultiplyAdd(x3, d0, rest3_0);
+                        rest4_0 = Fused.MultiplyAdd(x4, d0, rest4_0);
+                        rest5_0 = Fused.MultiplyAdd(x5, d0, rest5_0);
+                    }
+
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.AsSingle(Vector128.Create(0, 0, -1, -1)), rest0_0,
+                        Vector128.LoadUnsafe(ref dWRow, 6)), ref dWRow, 6);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.AsSingle(Vector128.Create(0, 0, -1, -1)), rest1_0,
+                        Vector128.LoadUnsafe(ref dWRow, 16)), ref dWRow, 16);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.AsSingle(Vector128.Create(0, 0, -1, -1)), rest2_0,
+                        Vector128.LoadUnsafe(ref dWRow, 26)), ref dWRow, 26);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.AsSingle(Vector128.Create(0, 0, -1, -1)), rest3_0,
+                        Vector128.LoadUnsafe(ref dWRow, 36)), ref dWRow, 36);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.AsSingle(Vector128.Create(0, 0, -1, -1)), rest4_0,
+                        Vector128.LoadUnsafe(ref dWRow, 46)), ref dWRow, 46);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.AsSingle(Vector128.Create(0, 0, -1, -1)), rest5_0,
+                        Vector128.LoadUnsafe(ref dWRow, 56)), ref dWRow, 56);
+                }
+
+                // The last 2 input(s).
+                ref float lastDWRow = ref Unsafe.Add(ref dWr, 126 * 10);
+                // Columns 0 to 7 in panels of 8: 2 rows x 2 vectors of sums per pass over the depth.
+                for (int j = 0; j < 8; j += 8)
+                {
+                    Vector128<float> lastSum0_0 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)j);
+                    Vector128<float> lastSum1_0 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 10));
+                    Vector128<float> lastSum0_1 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 4));
+                    Vector128<float> lastSum1_1 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 14));
+                    for (int s = 0; s < rows; s++)
+                    {
+                        ref float xs = ref Unsafe.Add(ref xr, (s * 128) + 126);
+                        ref float ds = ref Unsafe.Add(ref dr, (s * 10) + j);
+                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref xs, 0));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref xs, 1));
+                        Vector128<float> d0 = Vector128.LoadUnsafe(ref ds);
+                        lastSum0_0 = Fused.MultiplyAdd(x0, d0, lastSum0_0);
+                        lastSum1_0 = Fused.MultiplyAdd(x1, d0, lastSum1_0);
+                        Vector128<float> d1 = Vector128.LoadUnsafe(ref ds, 4);
+                        lastSum0_1 = Fused.MultiplyAdd(x0, d1, lastSum0_1);
+                        lastSum1_1 = Fused.MultiplyAdd(x1, d1, lastSum1_1);
+                    }
+
+                    Vector128.StoreUnsafe(lastSum0_0, ref lastDWRow, (nuint)j);
+                    Vector128.StoreUnsafe(lastSum0_1, ref lastDWRow, (nuint)(j + 4));
+                    Vector128.StoreUnsafe(lastSum1_0, ref lastDWRow, (nuint)(j + 10));
+                    Vector128.StoreUnsafe(lastSum1_1, ref lastDWRow, (nuint)(j + 14));
+                }
+
+                // Columns 6 to 9: 1 vector(s) of 4, the last overlapping the columns before by 2.
+                Vector128<float> lastRest0_0 = Vector128.LoadUnsafe(ref lastDWRow, 6);
+                Vector128<float> lastRest1_0 = Vector128.LoadUnsafe(ref lastDWRow, 16);
+                for (int s = 0; s < rows; s++)
+                {
+                    ref float xs = ref Unsafe.Add(ref xr, (s * 128) + 126);
+                    ref float ds = ref Unsafe.Add(ref dr, s * 10);
+                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref xs, 0));
+                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref xs, 1));
+                    Vector128<float> d0 = Vector128.LoadUnsafe(ref ds, 6);
+                    lastRest0_0 = Fused.MultiplyAdd(x0, d0, lastRest0_0);
+                    lastRest1_0 = Fused.MultiplyAdd(x1, d0, lastRest1_0);
+                }
+
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.AsSingle(Vector128.Create(0, 0, -1, -1)), lastRest0_0,
+                    Vector128.LoadUnsafe(ref lastDWRow, 6)), ref lastDWRow, 6);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.AsSingle(Vector128.Create(0, 0, -1, -1)), lastRest1_0,
+                    Vector128.LoadUnsafe(ref lastDWRow, 16)), ref lastDWRow, 16);
+            }
+            else
+            {
+                for (int s = 0; s < rows; s++)
+                {
+                    for (int i = 0; i < 128; i++)
+                    {
+                        float xi = x[(s * 128) + i];
+                        for (int j = 0; j < 10; j++)
+                        {
+                            dW[(i * 10) + j] = Fused.MultiplyAdd(xi, delta[(s * 10) + j], dW[(i * 10) + j]);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layer 2 (Dense 128 -> 10, Softmax): dL/dX = delta W2^T for a tile of <paramref name="rows"/> samples, from the packed W2^T[10,
+        /// 128].</summary>
+        private static void InputGradient2Tile(ReadOnlySpan<float> transposed, ReadOnlySpan<float> delta, Span<float> previous, int rows)
+        {
+            ReadOnlySpan<float> wt = transposed.Slice(0, 1280); // W2^T[10, 128]: [j * 128 + i] connects unit j to input i
+            ref float wtr = ref MemoryMarshal.GetReference(wt);
+            ref float dr = ref MemoryMarshal.GetReference(delta);
+            ref float pr = ref MemoryMarshal.GetReference(previous);
+
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (int r = 0; r < rows; r += 6)
+                {
+                    ref float dRow = ref Unsafe.Add(ref dr, r * 10);
+                    ref float pRow = ref Unsafe.Add(ref pr, r * 128);
+                    // Columns 0 to 127 in panels of 64: 6 rows x 4 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 128; j += 64)
+                    {
+                        Vector512<float> sum0_0 = Vector512<float>.Zero;
+                        Vector512<float> sum1_0 = Vector512<float>.Zero;
+                        Vector512<float> sum2_0 = Vector512<float>.Zero;
+                        Vector512<float> sum3_0 = Vector512<float>.Zero;
+                        Vector512<float> sum4_0 = Vector512<float>.Zero;
+                        Vector512<float> sum5_0 = Vector512<float>.Zero;
+                        Vector512<float> sum0_1 = Vector512<float>.Zero;
+                        Vector512<float> sum1_1 = Vector512<float>.Zero;
+                        Vector512<float> sum2_1 = Vector512<float>.Zero;
+                        Vector512<float> sum3_1 = Vector512<float>.Zero;
+                        Vector512<float> sum4_1 = Vector512<float>.Zero;
+                        Vector512<float> sum5_1 = Vector512<float>.Zero;
+                        Vector512<float> sum0_2 = Vector512<float>.Zero;
+                        Vector512<float> sum1_2 = Vector512<float>.Zero;
+                        Vector512<float> sum2_2 = Vector512<float>.Zero;
+                        Vector512<float> sum3_2 = Vector512<float>.Zero;
+                        Vector512<float> sum4_2 = Vector512<float>.Zero;
+                        Vector512<float> sum5_2 = Vector512<float>.Zero;
+                        Vector512<float> sum0_3 = Vector512<float>.Zero;
+                        Vector512<float> sum1_3 = Vector512<float>.Zero;
+                        Vector512<float> sum2_3 = Vector512<float>.Zero;
+                        Vector512<float> sum3_3 = Vector512<float>.Zero;
+                        Vector512<float> sum4_3 = Vector512<float>.Zero;
+                        Vector512<float> sum5_3 = Vector512<float>.Zero;
+                        for (int j0 = 0; j0 < 10; j0++)
+                        {
+                            ref float row = ref Unsafe.Add(ref wtr, (j0 * 128) + j);
+                            Vector512<float> d0 = Vector512.Create(Unsafe.Add(ref dRow, j0));
+                            Vector512<float> d1 = Vector512.Create(Unsafe.Add(ref dRow, 10 + j0));
+                            Vector512<float> d2 = Vector512.Create(Unsafe.Add(ref dRow, 20 + j0));
+                            Vector512<float> d3 = Vector512.Create(Unsafe.Add(ref dRow, 30 + j0));
+                            Vector512<float> d4 = Vector512.Create(Unsafe.Add(ref dRow, 40 + j0));
+                            Vector512<float> d5 = Vector512.Create(Unsafe.Add(ref dRow, 50 + j0));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref row);
+                            sum0_0 = Fused.MultiplyAdd(d0, w0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(d1, w0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(d2, w0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(d3, w0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(d4, w0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(d5, w0, sum5_0);
+                            Vector512<float> w1 = Vector512.LoadUnsafe(ref row, 16);
+                            sum0_1 = Fused.MultiplyAdd(d0, w1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(d1, w1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(d2, w1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(d3, w1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(d4, w1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(d5, w1, sum5_1);
+                            Vector512<float> w2 = Vector512.LoadUnsafe(ref row, 32);
+                            sum0_2 = Fused.MultiplyAdd(d0, w2, sum0_2);
+                            sum1_2 = Fused.MultiplyAdd(d1, w2, sum1_2);
+                            sum2_2 = Fused.MultiplyAdd(d2, w2, sum2_2);
+                            sum3_2 = Fused.MultiplyAdd(d3, w2, sum3_2);
+                            sum4_2 = Fused.MultiplyAdd(d4, w2, sum4_2);
+                            sum5_2 = Fused.MultiplyAdd(d5, w2, sum5_2);
+                            Vector512<float> w3 = Vector512.LoadUnsafe(ref row, 48);
+                            sum0_3 = Fused.MultiplyAdd(d0, w3, sum0_3);
+                            sum1_3 = Fused.MultiplyAdd(d1, w3, sum1_3);
+                            sum2_3 = Fused.MultiplyAdd(d2, w3, sum2_3);
+                            sum3_3 = Fused.MultiplyAdd(d3, w3, sum3_3);
+                            sum4_3 = Fused.MultiplyAdd(d4, w3, sum4_3);
+                            sum5_3 = Fused.MultiplyAdd(d5, w3, sum5_3);
+                        }
+
+                        Vector512.StoreUnsafe(sum0_0, ref pRow, (nuint)j);
+                        Vector512.StoreUnsafe(sum0_1, ref pRow, (nuint)(j + 16));
+                        Vector512.StoreUnsafe(sum0_2, ref pRow, (nuint)(j + 32));
+                        Vector512.StoreUnsafe(sum0_3, ref pRow, (nuint)(j + 48));
+                        Vector512.StoreUnsafe(sum1_0, ref pRow, (nuint)(j + 128));
+                        Vector512.StoreUnsafe(sum1_1, ref pRow, (nuint)(j + 144));
+                        Vector512.StoreUnsafe(sum1_2, ref pRow, (nuint)(j + 160));
+                        Vector512.StoreUnsafe(sum1_3, ref pRow, (nuint)(j + 176));
+                        Vector512.StoreUnsafe(sum2_0, ref pRow, (nuint)(j + 256));
+                        Vector512.StoreUnsafe(sum2_1, ref pRow, (nuint)(j + 272));
+                        Vector512.StoreUnsafe(sum2_2, ref pRow, (nuint)(j + 288));
+                        Vector512.StoreUnsafe(sum2_3, ref pRow, (nuint)(j + 304));
+                        Vector512.StoreUnsafe(sum3_0, ref pRow, (nuint)(j + 384));
+                        Vector512.StoreUnsafe(sum3_1, ref pRow, (nuint)(j + 400));
+                        Vector512.StoreUnsafe(sum3_2, ref pRow, (nuint)(j + 416));
+                        Vector512.StoreUnsafe(sum3_3, ref pRow, (nuint)(j + 432));
+                        Vector512.StoreUnsafe(sum4_0, ref pRow, (nuint)(j + 512));
+                        Vector512.StoreUnsafe(sum4_1, ref pRow, (nuint)(j + 528));
+                        Vector512.StoreUnsafe(sum4_2, ref pRow, (nuint)(j + 544));
+                        Vector512.StoreUnsafe(sum4_3, ref pRow, (nuint)(j + 560));
+                        Vector512.StoreUnsafe(sum5_0, ref pRow, (nuint)(j + 640));
+                        Vector512.StoreUnsafe(sum5_1, ref pRow, (nuint)(j + 656));
+                        Vector512.StoreUnsafe(sum5_2, ref pRow, (nuint)(j + 672));
+                        Vector512.StoreUnsafe(sum5_3, ref pRow, (nuint)(j + 688));
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (int r = 0; r < rows; r += 6)
+                {
+                    ref float dRow = ref Unsafe.Add(ref dr, r * 10);
+                    ref float pRow = ref Unsafe.Add(ref pr, r * 128);
+                    // Columns 0 to 127 in panels of 16: 6 rows x 2 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 128; j += 16)
+                    {
+                        Vector256<float> sum0_0 = Vector256<float>.Zero;
+                        Vector256<float> sum1_0 = Vector256<float>.Zero;
+                        Vector256<float> sum2_0 = Vector256<float>.Zero;
+                        Vector256<float> sum3_0 = Vector256<float>.Zero;
+                        Vector256<float> sum4_0 = Vector256<float>.Zero;
+                        Vector256<float> sum5_0 = Vector256<float>.Zero;
+                        Vector256<float> sum0_1 = Vector256<float>.Zero;
+                        Vector256<float> sum1_1 = Vector256<float>.Zero;
+                        Vector256<float> sum2_1 = Vector256<float>.Zero;
+                        Vector256<float> sum3_1 = Vector256<float>.Zero;
+                        Vector256<float> sum4_1 = Vector256<float>.Zero;
+                        Vector256<float> sum5_1 = Vector256<float>.Zero;
+                        for (int j0 = 0; j0 < 10; j0++)
+                        {
+                            ref float row = ref Unsafe.Add(ref wtr, (j0 * 128) + j);
+                            Vector256<float> d0 = Vector256.Create(Unsafe.Add(ref dRow, j0));
+                            Vector256<float> d1 = Vector256.Create(Unsafe.Add(ref dRow, 10 + j0));
+                            Vector256<float> d2 = Vector256.Create(Unsafe.Add(ref dRow, 20 + j0));
+                            Vector256<float> d3 = Vector256.Create(Unsafe.Add(ref dRow, 30 + j0));
+                            Vector256<float> d4 = Vector256.Create(Unsafe.Add(ref dRow, 40 + j0));
+                            Vector256<float> d5 = Vector256.Create(Unsafe.Add(ref dRow, 50 + j0));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref row);
+                            sum0_0 = Fused.MultiplyAdd(d0, w0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(d1, w0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(d2, w0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(d3, w0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(d4, w0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(d5, w0, sum5_0);
+                            Vector256<float> w1 = Vector256.LoadUnsafe(ref row, 8);
+                            sum0_1 = Fused.MultiplyAdd(d0, w1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(d1, w1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(d2, w1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(d3, w1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(d4, w1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(d5, w1, sum5_1);
+                        }
+
+                        Vector256.StoreUnsafe(sum0_0, ref pRow, (nuint)j);
+                        Vector256.StoreUnsafe(sum0_1, ref pRow, (nuint)(j + 8));
+                        Vector256.StoreUnsafe(sum1_0, ref pRow, (nuint)(j + 128));
+                        Vector256.StoreUnsafe(sum1_1, ref pRow, (nuint)(j + 136));
+                        Vector256.StoreUnsafe(sum2_0, ref pRow, (nuint)(j + 256));
+                        Vector256.StoreUnsafe(sum2_1, ref pRow, (nuint)(j + 264));
+                        Vector256.StoreUnsafe(sum3_0, ref pRow, (nuint)(j + 384));
+                        Vector256.StoreUnsafe(sum3_1, ref pRow, (nuint)(j + 392));
+                        Vector256.StoreUnsafe(sum4_0, ref pRow, (nuint)(j + 512));
+                        Vector256.StoreUnsafe(sum4_1, ref pRow, (nuint)(j + 520));
+                        Vector256.StoreUnsafe(sum5_0, ref pRow, (nuint)(j + 640));
+                        Vector256.StoreUnsafe(sum5_1, ref pRow, (nuint)(j + 648));
+                    }
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                for (int r = 0; r < rows; r += 6)
+                {
+                    ref float dRow = ref Unsafe.Add(ref dr, r * 10);
+                    ref float pRow = ref Unsafe.Add(ref pr, r * 128);
+                    // Columns 0 to 127 in panels of 8: 6 rows x 2 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 128; j += 8)
+                    {
+                        Vector128<float> sum0_0 = Vector128<float>.Zero;
+                        Vector128<float> sum1_0 = Vector128<float>.Zero;
+                        Vector128<float> sum2_0 = Vector128<float>.Zero;
+                        Vector128<float> sum3_0 = Vector128<float>.Zero;
+                        Vector128<float> sum4_0 = Vector128<float>.Zero;
+                        Vector128<float> sum5_0 = Vector128<float>.Zero;
+                        Vector128<float> sum0_1 = Vector128<float>.Zero;
+                        Vector128<float> sum1_1 = Vector128<float>.Zero;
+                        Vector128<float> sum2_1 = Vector128<float>.Zero;
+                        Vector128<float> sum3_1 = Vector128<float>.Zero;
+                        Vector128<float> sum4_1 = Vector128<float>.Zero;
+                        Vector128<float> sum5_1 = Vector128<float>.Zero;
+                        for (int j0 = 0; j0 < 10; j0++)
+                        {
+                            ref float row = ref Unsafe.Add(ref wtr, (j0 * 128) + j);
+                            Vector128<float> d0 = Vector128.Create(Unsafe.Add(ref dRow, j0));
+                            Vector128<float> d1 = Vector128.Create(Unsafe.Add(ref dRow, 10 + j0));
+                            Vector128<float> d2 = Vector128.Create(Unsafe.Add(ref dRow, 20 + j0));
+                            Vector128<float> d3 = Vector128.Create(Unsafe.Add(ref dRow, 30 + j0));
+                            Vector128<float> d4 = Vector128.Create(Unsafe.Add(ref dRow, 40 + j0));
+                            Vector128<float> d5 = Vector128.Create(Unsafe.Add(ref dRow, 50 + j0));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref row);
+                            sum0_0 = Fused.MultiplyAdd(d0, w0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(d1, w0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(d2, w0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(d3, w0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(d4, w0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(d5, w0, sum5_0);
+                            Vector128<float> w1 = Vector128.LoadUnsafe(ref row, 4);
+                            sum0_1 = Fused.MultiplyAdd(d0, w1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(d1, w1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(d2, w1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(d3, w1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(d4, w1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(d5, w1, sum5_1);
+                        }
+
+                        Vector128.StoreUnsafe(sum0_0, ref pRow, (nuint)j);
+                        Vector128.StoreUnsafe(sum0_1, ref pRow, (nuint)(j + 4));
+                        Vector128.StoreUnsafe(sum1_0, ref pRow, (nuint)(j + 128));
+                        Vector128.StoreUnsafe(sum1_1, ref pRow, (nuint)(j + 132));
+                        Vector128.StoreUnsafe(sum2_0, ref pRow, (nuint)(j + 256));
+                        Vector128.StoreUnsafe(sum2_1, ref pRow, (nuint)(j + 260));
+                        Vector128.StoreUnsafe(sum3_0, ref pRow, (nuint)(j + 384));
+                        Vector128.StoreUnsafe(sum3_1, ref pRow, (nuint)(j + 388));
+                        Vector128.StoreUnsafe(sum4_0, ref pRow, (nuint)(j + 512));
+                        Vector128.StoreUnsafe(sum4_1, ref pRow, (nuint)(j + 516));
+                        Vector128.StoreUnsafe(sum5_0, ref pRow, (nuint)(j + 640));
+                        Vector128.StoreUnsafe(sum5_1, ref pRow, (nuint)(j + 644));
+                    }
+                }
+            }
+            else
+            {
+                for (int s = 0; s < rows; s++)
+                {
+                    for (int i = 0; i < 128; i++)
+                    {
+                        float sum = 0F;
+                        for (int j = 0; j < 10; j++)
+                        {
+                            sum = Fused.MultiplyAdd(wt[(j * 128) + i], delta[(s * 10) + j], sum);
+                        }
+
+                        previous[(s * 128) + i] = sum;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layer 1 (Dense 784 -> 128, Relu), backward for a tile: dL/dZ = dL/dA f'(Z), relu'(z) = z > 0 ? 1 : 0.</summary>
+        private static void Derivative1Tile(ReadOnlySpan<float> z, ReadOnlySpan<float> a, Span<float> delta, int rows)
+        {
+            int count = rows * 128;
+            ref float gr = ref MemoryMarshal.GetReference(delta);
+            ref float zr = ref MemoryMarshal.GetReference(z);
+            ref float ar = ref MemoryMarshal.GetReference(a);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                int j = 0;
+                for (; j <= count - 16; j += 16)
+                {
+                    Vector512<float> g = Vector512.LoadUnsafe(ref gr, (nuint)j);
+                    Vector512<float> zv = Vector512.LoadUnsafe(ref zr, (nuint)j);
+                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.GreaterThan(zv, Vector512<float>.Zero), g, Vector512<float>.Zero),
+                        ref gr, (nuint)j);
+                }
+
+                for (; j < count; j++)
+                {
+                    delta[j] = z[j] > 0F ? delta[j] : 0F;
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                int j = 0;
+                for (; j <= count - 8; j += 8)
+                {
+                    Vector256<float> g = Vector256.LoadUnsafe(ref gr, (nuint)j);
+                    Vector256<float> zv = Vector256.LoadUnsafe(ref zr, (nuint)j);
+                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.GreaterThan(zv, Vector256<float>.Zero), g, Vector256<float>.Zero),
+                        ref gr, (nuint)j);
+                }
+
+                for (; j < count; j++)
+                {
+                    delta[j] = z[j] > 0F ? delta[j] : 0F;
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                int j = 0;
+                for (; j <= count - 4; j += 4)
+                {
+                    Vector128<float> g = Vector128.LoadUnsafe(ref gr, (nuint)j);
+                    Vector128<float> zv = Vector128.LoadUnsafe(ref zr, (nuint)j);
+                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.GreaterThan(zv, Vector128<float>.Zero), g, Vector128<float>.Zero),
+                        ref gr, (nuint)j);
+                }
+
+                for (; j < count; j++)
+                {
+                    delta[j] = z[j] > 0F ? delta[j] : 0F;
+                }
+            }
+            else
+            {
+                for (int j = 0; j < count; j++)
+                {
+                    delta[j] = z[j] > 0F ? delta[j] : 0F;
+                }
+            }
+        }
+
+        /// <summary>Layer 1 (Dense 784 -> 128, Relu): dW1 += X^T delta and db1 += the sum of delta's rows, over a tile of <paramref name="rows"/>
+        /// samples.</summary>
+        private static void WeightGradient1Tile(Span<float> gradients, ReadOnlySpan<float> x, ReadOnlySpan<float> delta, int rows)
+        {
+            Span<float> dW = gradients.Slice(0, 100352); // W1[784, 128]: [i * 128 + j] connects input i to unit j
+            Span<float> db = gradients.Slice(100352, 128); // b1[128]
+            ref float dWr = ref MemoryMarshal.GetReference(dW);
+            ref float dbr = ref MemoryMarshal.GetReference(db);
+            ref float xr = ref MemoryMarshal.GetReference(x);
+            ref float dr = ref MemoryMarshal.GetReference(delta);
+
+            // db1 += delta's rows, a vector of units at a time.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 128; j += 16)
+                {
+                    Vector512<float> sum = Vector512.LoadUnsafe(ref dbr, (nuint)j);
+                    for (int s = 0; s < rows; s++) sum += Vector512.LoadUnsafe(ref dr, (nuint)((s * 128) + j));
+                    Vector512.StoreUnsafe(sum, ref dbr, (nuint)j);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 128; j += 8)
+                {
+                    Vector256<float> sum = Vector256.LoadUnsafe(ref dbr, (nuint)j);
+                    for (int s = 0; s < rows; s++) sum += Vector256.LoadUnsafe(ref dr, (nuint)((s * 128) + j));
+                    Vector256.StoreUnsafe(sum, ref dbr, (nuint)j);
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                for (int j = 0; j < 128; j += 4)
+                {
+                    Vector128<float> sum = Vector128.LoadUnsafe(ref dbr, (nuint)j);
+                    for (int s = 0; s < rows; s++) sum += Vector128.LoadUnsafe(ref dr, (nuint)((s * 128) + j));
+                    Vector128.StoreUnsafe(sum, ref dbr, (nuint)j);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < 128; j++)
+                {
+                    for (int s = 0; s < rows; s++) db[j] += delta[(s * 128) + j];
+                }
+            }
+
+            // dW1 += X^T delta: 6 rows of dW (inputs) by a panel of units, the samples' products summed in registers.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (int i0 = 0; i0 < 780; i0 += 6)
+                {
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i0 * 128);
+                    // Columns 0 to 127 in panels of 64: 6 rows x 4 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 128; j += 64)
+                    {
+                        Vector512<float> sum0_0 = Vector512.LoadUnsafe(ref dWRow, (nuint)j);
+                        Vector512<float> sum1_0 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 128));
+                        Vector512<float> sum2_0 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 256));
+                        Vector512<float> sum3_0 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 384));
+                        Vector512<float> sum4_0 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 512));
+                        Vector512<float> sum5_0 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 640));
+                        Vector512<float> sum0_1 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 16));
+                        Vector512<float> sum1_1 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 144));
+                        Vector512<float> sum2_1 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 272));
+                        Vector512<float> sum3_1 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 400));
+                        Vector512<float> sum4_1 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 528));
+                        Vector512<float> sum5_1 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 656));
+                        Vector512<float> sum0_2 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 32));
+                        Vector512<float> sum1_2 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 160));
+                        Vector512<float> sum2_2 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 288));
+                        Vector512<float> sum3_2 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 416));
+                        Vector512<float> sum4_2 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 544));
+                        Vector512<float> sum5_2 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 672));
+                        Vector512<float> sum0_3 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 48));
+                        Vector512<float> sum1_3 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 176));
+                        Vector512<float> sum2_3 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 304));
+                        Vector512<float> sum3_3 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 432));
+                        Vector512<float> sum4_3 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 560));
+                        Vector512<float> sum5_3 = Vector512.LoadUnsafe(ref dWRow, (nuint)(j + 688));
+                        for (int s = 0; s < rows; s++)
+                        {
+                            ref float xs = ref Unsafe.Add(ref xr, (s * 784) + i0);
+                            ref float ds = ref Unsafe.Add(ref dr, (s * 128) + j);
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref xs, 0));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref xs, 1));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref xs, 2));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref xs, 3));
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref xs, 4));
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref xs, 5));
+                            Vector512<float> d0 = Vector512.LoadUnsafe(ref ds);
+                            sum0_0 = Fused.MultiplyAdd(x0, d0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(x1, d0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(x2, d0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(x3, d0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(x4, d0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(x5, d0, sum5_0);
+                            Vector512<float> d1 = Vector512.LoadUnsafe(ref ds, 16);
+                            sum0_1 = Fused.MultiplyAdd(x0, d1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(x1, d1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(x2, d1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(x3, d1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(x4, d1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(x5, d1, sum5_1);
+                            Vector512<float> d2 = Vector512.LoadUnsafe(ref ds, 32);
+                            sum0_2 = Fused.MultiplyAdd(x0, d2, sum0_2);
+                            sum1_2 = Fused.MultiplyAdd(x1, d2, sum1_2);
+                            sum2_2 = Fused.MultiplyAdd(x2, d2, sum2_2);
+                            sum3_2 = Fused.MultiplyAdd(x3, d2, sum3_2);
+                            sum4_2 = Fused.MultiplyAdd(x4, d2, sum4_2);
+                            sum5_2 = Fused.MultiplyAdd(x5, d2, sum5_2);
+                            Vector512<float> d3 = Vector512.LoadUnsafe(ref ds, 48);
+                            sum0_3 = Fused.MultiplyAdd(x0, d3, sum0_3);
+                            sum1_3 = Fused.MultiplyAdd(x1, d3, sum1_3);
+                            sum2_3 = Fused.MultiplyAdd(x2, d3, sum2_3);
+                            sum3_3 = Fused.MultiplyAdd(x3, d3, sum3_3);
+                            sum4_3 = Fused.MultiplyAdd(x4, d3, sum4_3);
+                            sum5_3 = Fused.MultiplyAdd(x5, d3, sum5_3);
+                        }
+
+                        Vector512.StoreUnsafe(sum0_0, ref dWRow, (nuint)j);
+                        Vector512.StoreUnsafe(sum0_1, ref dWRow, (nuint)(j + 16));
+                        Vector512.StoreUnsafe(sum0_2, ref dWRow, (nuint)(j + 32));
+                        Vector512.StoreUnsafe(sum0_3, ref dWRow, (nuint)(j + 48));
+                        Vector512.StoreUnsafe(sum1_0, ref dWRow, (nuint)(j + 128));
+                        Vector512.StoreUnsafe(sum1_1, ref dWRow, (nuint)(j + 144));
+                        Vector512.StoreUnsafe(sum1_2, ref dWRow, (nuint)(j + 160));
+                        Vector512.StoreUnsafe(sum1_3, ref dWRow, (nuint)(j + 176));
+                        Vector512.StoreUnsafe(sum2_0, ref dWRow, (nuint)(j + 256));
+                        Vector512.StoreUnsafe(sum2_1, ref dWRow, (nuint)(j + 272));
+                        Vector512.StoreUnsafe(sum2_2, ref dWRow, (nuint)(j + 288));
+                        Vector512.StoreUnsafe(sum2_3, ref dWRow, (nuint)(j + 304));
+                        Vector512.StoreUnsafe(sum3_0, ref dWRow, (nuint)(j + 384));
+                        Vector512.StoreUnsafe(sum3_1, ref dWRow, (nuint)(j + 400));
+                        Vector512.StoreUnsafe(sum3_2, ref dWRow, (nuint)(j + 416));
+                        Vector512.StoreUnsafe(sum3_3, ref dWRow, (nuint)(j + 432));
+                        Vector512.StoreUnsafe(sum4_0, ref dWRow, (nuint)(j + 512));
+                        Vector512.StoreUnsafe(sum4_1, ref dWRow, (nuint)(j + 528));
+                        Vector512.StoreUnsafe(sum4_2, ref dWRow, (nuint)(j + 544));
+                        Vector512.StoreUnsafe(sum4_3, ref dWRow, (nuint)(j + 560));
+                        Vector512.StoreUnsafe(sum5_0, ref dWRow, (nuint)(j + 640));
+                        Vector512.StoreUnsafe(sum5_1, ref dWRow, (nuint)(j + 656));
+                        Vector512.StoreUnsafe(sum5_2, ref dWRow, (nuint)(j + 672));
+                        Vector512.StoreUnsafe(sum5_3, ref dWRow, (nuint)(j + 688));
+                    }
+                }
+
+                // The last 4 input(s).
+                ref float lastDWRow = ref Unsafe.Add(ref dWr, 780 * 128);
+                // Columns 0 to 127 in panels of 64: 4 rows x 4 vectors of sums per pass over the depth.
+                for (int j = 0; j < 128; j += 64)
+                {
+                    Vector512<float> lastSum0_0 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)j);
+                    Vector512<float> lastSum1_0 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 128));
+                    Vector512<float> lastSum2_0 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 256));
+                    Vector512<float> lastSum3_0 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 384));
+                    Vector512<float> lastSum0_1 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 16));
+                    Vector512<float> lastSum1_1 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 144));
+                    Vector512<float> lastSum2_1 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 272));
+                    Vector512<float> lastSum3_1 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 400));
+                    Vector512<float> lastSum0_2 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 32));
+                    Vector512<float> lastSum1_2 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 160));
+                    Vector512<float> lastSum2_2 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 288));
+                    Vector512<float> lastSum3_2 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 416));
+                    Vector512<float> lastSum0_3 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 48));
+                    Vector512<float> lastSum1_3 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 176));
+                    Vector512<float> lastSum2_3 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 304));
+                    Vector512<float> lastSum3_3 = Vector512.LoadUnsafe(ref lastDWRow, (nuint)(j + 432));
+                    for (int s = 0; s < rows; s++)
+                    {
+                        ref float xs = ref Unsafe.Add(ref xr, (s * 784) + 780);
+                        ref float ds = ref Unsafe.Add(ref dr, (s * 128) + j);
+                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref xs, 0));
+                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref xs, 1));
+                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref xs, 2));
+                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref xs, 3));
+                        Vector512<float> d0 = Vector512.LoadUnsafe(ref ds);
+                        lastSum0_0 = Fused.MultiplyAdd(x0, d0, lastSum0_0);
+                        lastSum1_0 = Fused.MultiplyAdd(x1, d0, lastSum1_0);
+                        lastSum2_0 = Fused.MultiplyAdd(x2, d0, lastSum2_0);
+                        lastSum3_0 = Fused.MultiplyAdd(x3, d0, lastSum3_0);
+                        Vector512<float> d1 = Vector512.LoadUnsafe(ref ds, 16);
+                        lastSum0_1 = Fused.MultiplyAdd(x0, d1, lastSum0_1);
+                        lastSum1_1 = Fused.MultiplyAdd(x1, d1, lastSum1_1);
+                        lastSum2_1 = Fused.MultiplyAdd(x2, d1, lastSum2_1);
+                        lastSum3_1 = Fused.MultiplyAdd(x3, d1, lastSum3_1);
+                        Vector512<float> d2 = Vector512.LoadUnsafe(ref ds, 32);
+                        lastSum0_2 = Fused.MultiplyAdd(x0, d2, lastSum0_2);
+                        lastSum1_2 = Fused.MultiplyAdd(x1, d2, lastSum1_2);
+                        lastSum2_2 = Fused.MultiplyAdd(x2, d2, lastSum2_2);
+                        lastSum3_2 = Fused.MultiplyAdd(x3, d2, lastSum3_2);
+                        Vector512<float> d3 = Vector512.LoadUnsafe(ref ds, 48);
+                        lastSum0_3 = Fused.MultiplyAdd(x0, d3, lastSum0_3);
+                        lastSum1_3 = Fused.MultiplyAdd(x1, d3, lastSum1_3);
+                        lastSum2_3 = Fused.MultiplyAdd(x2, d3, lastSum2_3);
+                        lastSum3_3 = Fused.MultiplyAdd(x3, d3, lastSum3_3);
+                    }
+
+                    Vector512.StoreUnsafe(lastSum0_0, ref lastDWRow, (nuint)j);
+                    Vector512.StoreUnsafe(lastSum0_1, ref lastDWRow, (nuint)(j + 16));
+                    Vector512.StoreUnsafe(lastSum0_2, ref lastDWRow, (nuint)(j + 32));
+                    Vector512.StoreUnsafe(lastSum0_3, ref lastDWRow, (nuint)(j + 48));
+                    Vector512.StoreUnsafe(lastSum1_0, ref lastDWRow, (nuint)(j + 128));
+                    Vector512.StoreUnsafe(lastSum1_1, ref lastDWRow, (nuint)(j + 144));
+                    Vector512.StoreUnsafe(lastSum1_2, ref lastDWRow, (nuint)(j + 160));
+                    Vector512.StoreUnsafe(lastSum1_3, ref lastDWRow, (nuint)(j + 176));
+                    Vector512.StoreUnsafe(lastSum2_0, ref lastDWRow, (nuint)(j + 256));
+                    Vector512.StoreUnsafe(lastSum2_1, ref lastDWRow, (nuint)(j + 272));
+                    Vector512.StoreUnsafe(lastSum2_2, ref lastDWRow, (nuint)(j + 288));
+                    Vector512.StoreUnsafe(lastSum2_3, ref lastDWRow, (nuint)(j + 304));
+                    Vector512.StoreUnsafe(lastSum3_0, ref lastDWRow, (nuint)(j + 384));
+                    Vector512.StoreUnsafe(lastSum3_1, ref lastDWRow, (nuint)(j + 400));
+                    Vector512.StoreUnsafe(lastSum3_2, ref lastDWRow, (nuint)(j + 416));
+                    Vector512.StoreUnsafe(lastSum3_3, ref lastDWRow, (nuint)(j + 432));
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (int i0 = 0; i0 < 780; i0 += 6)
+                {
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i0 * 128);
+                    // Columns 0 to 127 in panels of 16: 6 rows x 2 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 128; j += 16)
+                    {
+                        Vector256<float> sum0_0 = Vector256.LoadUnsafe(ref dWRow, (nuint)j);
+                        Vector256<float> sum1_0 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 128));
+                        Vector256<float> sum2_0 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 256));
+                        Vector256<float> sum3_0 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 384));
+                        Vector256<float> sum4_0 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 512));
+                        Vector256<float> sum5_0 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 640));
+                        Vector256<float> sum0_1 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 8));
+                        Vector256<float> sum1_1 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 136));
+                        Vector256<float> sum2_1 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 264));
+                        Vector256<float> sum3_1 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 392));
+                        Vector256<float> sum4_1 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 520));
+                        Vector256<float> sum5_1 = Vector256.LoadUnsafe(ref dWRow, (nuint)(j + 648));
+                        for (int s = 0; s < rows; s++)
+                        {
+                            ref float xs = ref Unsafe.Add(ref xr, (s * 784) + i0);
+                            ref float ds = ref Unsafe.Add(ref dr, (s * 128) + j);
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref xs, 0));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref xs, 1));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref xs, 2));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref xs, 3));
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref xs, 4));
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref xs, 5));
+                            Vector256<float> d0 = Vector256.LoadUnsafe(ref ds);
+                            sum0_0 = Fused.MultiplyAdd(x0, d0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(x1, d0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(x2, d0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(x3, d0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(x4, d0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(x5, d0, sum5_0);
+                            Vector256<float> d1 = Vector256.LoadUnsafe(ref ds, 8);
+                            sum0_1 = Fused.MultiplyAdd(x0, d1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(x1, d1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(x2, d1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(x3, d1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(x4, d1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(x5, d1, sum5_1);
+                        }
+
+                        Vector256.StoreUnsafe(sum0_0, ref dWRow, (nuint)j);
+                        Vector256.StoreUnsafe(sum0_1, ref dWRow, (nuint)(j + 8));
+                        Vector256.StoreUnsafe(sum1_0, ref dWRow, (nuint)(j + 128));
+                        Vector256.StoreUnsafe(sum1_1, ref dWRow, (nuint)(j + 136));
+                        Vector256.StoreUnsafe(sum2_0, ref dWRow, (nuint)(j + 256));
+                        Vector256.StoreUnsafe(sum2_1, ref dWRow, (nuint)(j + 264));
+                        Vector256.StoreUnsafe(sum3_0, ref dWRow, (nuint)(j + 384));
+                        Vector256.StoreUnsafe(sum3_1, ref dWRow, (nuint)(j + 392));
+                        Vector256.StoreUnsafe(sum4_0, ref dWRow, (nuint)(j + 512));
+                        Vector256.StoreUnsafe(sum4_1, ref dWRow, (nuint)(j + 520));
+                        Vector256.StoreUnsafe(sum5_0, ref dWRow, (nuint)(j + 640));
+                        Vector256.StoreUnsafe(sum5_1, ref dWRow, (nuint)(j + 648));
+                    }
+                }
+
+                // The last 4 input(s).
+                ref float lastDWRow = ref Unsafe.Add(ref dWr, 780 * 128);
+                // Columns 0 to 127 in panels of 16: 4 rows x 2 vectors of sums per pass over the depth.
+                for (int j = 0; j < 128; j += 16)
+                {
+                    Vector256<float> lastSum0_0 = Vector256.LoadUnsafe(ref lastDWRow, (nuint)j);
+                    Vector256<float> lastSum1_0 = Vector256.LoadUnsafe(ref lastDWRow, (nuint)(j + 128));
+                    Vector256<float> lastSum2_0 = Vector256.LoadUnsafe(ref lastDWRow, (nuint)(j + 256));
+                    Vector256<float> lastSum3_0 = Vector256.LoadUnsafe(ref lastDWRow, (nuint)(j + 384));
+                    Vector256<float> lastSum0_1 = Vector256.LoadUnsafe(ref lastDWRow, (nuint)(j + 8));
+                    Vector256<float> lastSum1_1 = Vector256.LoadUnsafe(ref lastDWRow, (nuint)(j + 136));
+                    Vector256<float> lastSum2_1 = Vector256.LoadUnsafe(ref lastDWRow, (nuint)(j + 264));
+                    Vector256<float> lastSum3_1 = Vector256.LoadUnsafe(ref lastDWRow, (nuint)(j + 392));
+                    for (int s = 0; s < rows; s++)
+                    {
+                        ref float xs = ref Unsafe.Add(ref xr, (s * 784) + 780);
+                        ref float ds = ref Unsafe.Add(ref dr, (s * 128) + j);
+                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref xs, 0));
+                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref xs, 1));
+                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref xs, 2));
+                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref xs, 3));
+                        Vector256<float> d0 = Vector256.LoadUnsafe(ref ds);
+                        lastSum0_0 = Fused.MultiplyAdd(x0, d0, lastSum0_0);
+                        lastSum1_0 = Fused.MultiplyAdd(x1, d0, lastSum1_0);
+                        lastSum2_0 = Fused.MultiplyAdd(x2, d0, lastSum2_0);
+                        lastSum3_0 = Fused.MultiplyAdd(x3, d0, lastSum3_0);
+                        Vector256<float> d1 = Vector256.LoadUnsafe(ref ds, 8);
+                        lastSum0_1 = Fused.MultiplyAdd(x0, d1, lastSum0_1);
+                        lastSum1_1 = Fused.MultiplyAdd(x1, d1, lastSum1_1);
+                        lastSum2_1 = Fused.MultiplyAdd(x2, d1, lastSum2_1);
+                        lastSum3_1 = Fused.MultiplyAdd(x3, d1, lastSum3_1);
+                    }
+
+                    Vector256.StoreUnsafe(lastSum0_0, ref lastDWRow, (nuint)j);
+                    Vector256.StoreUnsafe(lastSum0_1, ref lastDWRow, (nuint)(j + 8));
+                    Vector256.StoreUnsafe(lastSum1_0, ref lastDWRow, (nuint)(j + 128));
+                    Vector256.StoreUnsafe(lastSum1_1, ref lastDWRow, (nuint)(j + 136));
+                    Vector256.StoreUnsafe(lastSum2_0, ref lastDWRow, (nuint)(j + 256));
+                    Vector256.StoreUnsafe(lastSum2_1, ref lastDWRow, (nuint)(j + 264));
+                    Vector256.StoreUnsafe(lastSum3_0, ref lastDWRow, (nuint)(j + 384));
+                    Vector256.StoreUnsafe(lastSum3_1, ref lastDWRow, (nuint)(j + 392));
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                for (int i0 = 0; i0 < 780; i0 += 6)
+                {
+                    ref float dWRow = ref Unsafe.Add(ref dWr, i0 * 128);
+                    // Columns 0 to 127 in panels of 8: 6 rows x 2 vectors of sums per pass over the depth.
+                    for (int j = 0; j < 128; j += 8)
+                    {
+                        Vector128<float> sum0_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)j);
+                        Vector128<float> sum1_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 128));
+                        Vector128<float> sum2_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 256));
+                        Vector128<float> sum3_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 384));
+                        Vector128<float> sum4_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 512));
+                        Vector128<float> sum5_0 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 640));
+                        Vector128<float> sum0_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 4));
+                        Vector128<float> sum1_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 132));
+                        Vector128<float> sum2_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 260));
+                        Vector128<float> sum3_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 388));
+                        Vector128<float> sum4_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 516));
+                        Vector128<float> sum5_1 = Vector128.LoadUnsafe(ref dWRow, (nuint)(j + 644));
+                        for (int s = 0; s < rows; s++)
+                        {
+                            ref float xs = ref Unsafe.Add(ref xr, (s * 784) + i0);
+                            ref float ds = ref Unsafe.Add(ref dr, (s * 128) + j);
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref xs, 0));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref xs, 1));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref xs, 2));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref xs, 3));
+                            Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref xs, 4));
+                            Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref xs, 5));
+                            Vector128<float> d0 = Vector128.LoadUnsafe(ref ds);
+                            sum0_0 = Fused.MultiplyAdd(x0, d0, sum0_0);
+                            sum1_0 = Fused.MultiplyAdd(x1, d0, sum1_0);
+                            sum2_0 = Fused.MultiplyAdd(x2, d0, sum2_0);
+                            sum3_0 = Fused.MultiplyAdd(x3, d0, sum3_0);
+                            sum4_0 = Fused.MultiplyAdd(x4, d0, sum4_0);
+                            sum5_0 = Fused.MultiplyAdd(x5, d0, sum5_0);
+                            Vector128<float> d1 = Vector128.LoadUnsafe(ref ds, 4);
+                            sum0_1 = Fused.MultiplyAdd(x0, d1, sum0_1);
+                            sum1_1 = Fused.MultiplyAdd(x1, d1, sum1_1);
+                            sum2_1 = Fused.MultiplyAdd(x2, d1, sum2_1);
+                            sum3_1 = Fused.MultiplyAdd(x3, d1, sum3_1);
+                            sum4_1 = Fused.MultiplyAdd(x4, d1, sum4_1);
+                            sum5_1 = Fused.MultiplyAdd(x5, d1, sum5_1);
+                        }
+
+                        Vector128.StoreUnsafe(sum0_0, ref dWRow, (nuint)j);
+                        Vector128.StoreUnsafe(sum0_1, ref dWRow, (nuint)(j + 4));
+                        Vector128.StoreUnsafe(sum1_0, ref dWRow, (nuint)(j + 128));
+                        Vector128.StoreUnsafe(sum1_1, ref dWRow, (nuint)(j + 132));
+                        Vector128.StoreUnsafe(sum2_0, ref dWRow, (nuint)(j + 256));
+                        Vector128.StoreUnsafe(sum2_1, ref dWRow, (nuint)(j + 260));
+                        Vector128.StoreUnsafe(sum3_0, ref dWRow, (nuint)(j + 384));
+                        Vector128.StoreUnsafe(sum3_1, ref dWRow, (nuint)(j + 388));
+                        Vector128.StoreUnsafe(sum4_0, ref dWRow, (nuint)(j + 512));
+                        Vector128.StoreUnsafe(sum4_1, ref dWRow, (nuint)(j + 516));
+                        Vector128.StoreUnsafe(sum5_0, ref dWRow, (nuint)(j + 640));
+                        Vector128.StoreUnsafe(sum5_1, ref dWRow, (nuint)(j + 644));
+                    }
+                }
+
+                // The last 4 input(s).
+                ref float lastDWRow = ref Unsafe.Add(ref dWr, 780 * 128);
+                // Columns 0 to 127 in panels of 8: 4 rows x 2 vectors of sums per pass over the depth.
+                for (int j = 0; j < 128; j += 8)
+                {
+                    Vector128<float> lastSum0_0 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)j);
+                    Vector128<float> lastSum1_0 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 128));
+                    Vector128<float> lastSum2_0 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 256));
+                    Vector128<float> lastSum3_0 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 384));
+                    Vector128<float> lastSum0_1 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 4));
+                    Vector128<float> lastSum1_1 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 132));
+                    Vector128<float> lastSum2_1 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 260));
+                    Vector128<float> lastSum3_1 = Vector128.LoadUnsafe(ref lastDWRow, (nuint)(j + 388));
+                    for (int s = 0; s < rows; s++)
+                    {
+                        ref float xs = ref Unsafe.Add(ref xr, (s * 784) + 780);
+                        ref float ds = ref Unsafe.Add(ref dr, (s * 128) + j);
+                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref xs, 0));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref xs, 1));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref xs, 2));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref xs, 3));
+                        Vector128<float> d0 = Vector128.LoadUnsafe(ref ds);
+                        lastSum0_0 = Fused.MultiplyAdd(x0, d0, lastSum0_0);
+                        lastSum1_0 = Fused.MultiplyAdd(x1, d0, lastSum1_0);
+                        lastSum2_0 = Fused.MultiplyAdd(x2, d0, lastSum2_0);
+                        lastSum3_0 = Fused.MultiplyAdd(x3, d0, lastSum3_0);
+                        Vector128<float> d1 = Vector128.LoadUnsafe(ref ds, 4);
+                        lastSum0_1 = Fused.MultiplyAdd(x0, d1, lastSum0_1);
+                        lastSum1_1 = Fused.MultiplyAdd(x1, d1, lastSum1_1);
+                        lastSum2_1 = Fused.MultiplyAdd(x2, d1, lastSum2_1);
+                        lastSum3_1 = Fused.MultiplyAdd(x3, d1, lastSum3_1);
+                    }
+
+                    Vector128.StoreUnsafe(lastSum0_0, ref lastDWRow, (nuint)j);
+                    Vector128.StoreUnsafe(lastSum0_1, ref lastDWRow, (nuint)(j + 4));
+                    Vector128.StoreUnsafe(lastSum1_0, ref lastDWRow, (nuint)(j + 128));
+                    Vector128.StoreUnsafe(lastSum1_1, ref lastDWRow, (nuint)(j + 132));
+                    Vector128.StoreUnsafe(lastSum2_0, ref lastDWRow, (nuint)(j + 256));
+                    Vector128.StoreUnsafe(lastSum2_1, ref lastDWRow, (nuint)(j + 260));
+                    Vector128.StoreUnsafe(lastSum3_0, ref lastDWRow, (nuint)(j + 384));
+                    Vector128.StoreUnsafe(lastSum3_1, ref lastDWRow, (nuint)(j + 388));
+                }
+            }
+            else
+            {
+                for (int s = 0; s < rows; s++)
+                {
+                    for (int i = 0; i < 784; i++)
+                    {
+                        float xi = x[(s * 784) + i];
+                        for (int j = 0; j < 128; j++)
+                        {
+                            dW[(i * 128) + j] = Fused.MultiplyAdd(xi, delta[(s * 128) + j], dW[(i * 128) + j]);
+                        }
+                    }
                 }
             }
         }
@@ -1134,6 +2651,13 @@ namespace Unrolled.Generated
                     db[j] += delta[j];
                 }
             }
+        }
+
+        /// <summary>A tile's hidden activations in ForwardTiles (15360 floats), on the stack.</summary>
+        [InlineArray(15360)]
+        private struct TileScratch
+        {
+            private float _element0;
         }
 
         /// <summary>Forward's and Loss's stack scratch: z and a of each layer (276 floats).</summary>

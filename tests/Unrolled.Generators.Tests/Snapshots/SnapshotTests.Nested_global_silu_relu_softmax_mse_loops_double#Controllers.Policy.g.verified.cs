@@ -147,21 +147,8 @@ namespace Unrolled.Generated
             // so concurrent calls never share state.
             Unsafe.SkipInit(out Scratch buffer);
             Span<double> scratch = buffer;
-            int s = 0;
-            // Two samples at a time: each weight vector loaded once serves both. Sample 0's values go to each layer's a region,
-            // sample 1's to its z region.
-            for (; s + 1 < samples; s += 2)
-            {
-                ForwardLayer1Pair(parameters, input.Slice(s * InputCount, InputCount), input.Slice((s + 1) * InputCount, InputCount),
-                    scratch.Slice(4, 4), scratch.Slice(0, 4));
-                ForwardLayer2Pair(parameters, scratch.Slice(4, 4), scratch.Slice(0, 4), scratch.Slice(11, 3), scratch.Slice(8, 3));
-                ForwardLayer3Pair(parameters, scratch.Slice(11, 3), scratch.Slice(8, 3), output.Slice(s * OutputCount, OutputCount),
-                    output.Slice((s + 1) * OutputCount, OutputCount));
-            }
-
-            // The last sample of an odd batch, or the only one.
             // Each layer writes a where it wrote z (z and a share storage): only the loss needs a z.
-            for (; s < samples; s++)
+            for (int s = 0; s < samples; s++)
             {
                 ForwardLayer1(parameters, input.Slice(s * InputCount, InputCount), scratch.Slice(4, 4), scratch.Slice(4, 4));
                 ForwardLayer2(parameters, scratch.Slice(4, 4), scratch.Slice(11, 3), scratch.Slice(11, 3));
@@ -195,7 +182,8 @@ namespace Unrolled.Generated
             ReadOnlySpan<double> target, int samples)
         {
             double loss = 0D;
-            for (int s = 0; s < samples; s++)
+            int s = 0;
+            for (; s < samples; s++)
             {
                 loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
                     target.Slice(s * OutputCount, OutputCount));
@@ -410,208 +398,6 @@ namespace Unrolled.Generated
             for (int j = 0; j < 2; j++)
             {
                 a[j] /= sum;
-            }
-        }
-
-        /// <summary>Layer 1 (Dense 3 -> 4, Silu) for two samples at once: a = silu(x W1 + b1), each weight vector loaded once for both.</summary>
-        private static void ForwardLayer1Pair(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> a0,
-            Span<double> a1)
-        {
-            ReadOnlySpan<double> w = parameters.Slice(0, 12); // W1[3, 4]: [i * 4 + j] connects input i to unit j
-            ReadOnlySpan<double> b = parameters.Slice(12, 4); // b1[4]
-            // Constant lengths let the JIT drop the bounds checks below.
-            x0 = x0.Slice(0, 3);
-            x1 = x1.Slice(0, 3);
-            a0 = a0.Slice(0, 4);
-            a1 = a1.Slice(0, 4);
-
-            ref double wr = ref MemoryMarshal.GetReference(w);
-            ref double br = ref MemoryMarshal.GetReference(b);
-            ref double a0r = ref MemoryMarshal.GetReference(a0);
-            ref double a1r = ref MemoryMarshal.GetReference(a1);
-
-            // The SIMD branches store z in a; the activation follows, in place.
-            if (Vector256.IsHardwareAccelerated)
-            {
-                // Units 0 to 3 of both samples.
-                Vector256<double> s0_0 = Vector256.LoadUnsafe(ref br);
-                Vector256<double> s1_0 = s0_0;
-                for (int i = 0; i < 3; i++)
-                {
-                    ref double row = ref Unsafe.Add(ref wr, i * 4);
-                    Vector256<double> x0_0 = Vector256.Create(x0[i]);
-                    Vector256<double> x1_0 = Vector256.Create(x1[i]);
-                    Vector256<double> w0_0 = Vector256.LoadUnsafe(ref row);
-                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                }
-
-                Vector256.StoreUnsafe(s0_0, ref a0r);
-                Vector256.StoreUnsafe(s1_0, ref a1r);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                // Units 0 to 3 of both samples.
-                Vector128<double> s0_0 = Vector128.LoadUnsafe(ref br);
-                Vector128<double> s1_0 = s0_0;
-                Vector128<double> s0_1 = Vector128.LoadUnsafe(ref br, 2);
-                Vector128<double> s1_1 = s0_1;
-                for (int i = 0; i < 3; i++)
-                {
-                    ref double row = ref Unsafe.Add(ref wr, i * 4);
-                    Vector128<double> x0_0 = Vector128.Create(x0[i]);
-                    Vector128<double> x1_0 = Vector128.Create(x1[i]);
-                    Vector128<double> w0_0 = Vector128.LoadUnsafe(ref row);
-                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                    Vector128<double> w0_1 = Vector128.LoadUnsafe(ref row, 2);
-                    s0_1 = Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                    s1_1 = Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                }
-
-                Vector128.StoreUnsafe(s0_0, ref a0r);
-                Vector128.StoreUnsafe(s1_0, ref a1r);
-                Vector128.StoreUnsafe(s0_1, ref a0r, 2);
-                Vector128.StoreUnsafe(s1_1, ref a1r, 2);
-            }
-            else
-            {
-                // Without SIMD: one sample after the other, z and a in the same span.
-                ForwardLayer1(parameters, x0, a0, a0);
-                ForwardLayer1(parameters, x1, a1, a1);
-                return;
-            }
-
-            // a = silu(z) = z sigmoid(z), in place over the stored z of each sample
-            for (int sample = 0; sample < 2; sample++)
-            {
-                Span<double> z = sample == 0 ? a0 : a1;
-                Span<double> a = z;
-                for (int j = 0; j < 4; j++)
-                {
-                    a[j] = z[j] / (1D + Math.Exp(-z[j]));
-                }
-            }
-        }
-
-        /// <summary>Layer 2 (Dense 4 -> 3, Relu) for two samples at once: a = relu(x W2 + b2), each weight vector loaded once for both.</summary>
-        private static void ForwardLayer2Pair(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> a0,
-            Span<double> a1)
-        {
-            ReadOnlySpan<double> w = parameters.Slice(16, 12); // W2[4, 3]: [i * 3 + j] connects input i to unit j
-            ReadOnlySpan<double> b = parameters.Slice(28, 3); // b2[3]
-            // Constant lengths let the JIT drop the bounds checks below.
-            x0 = x0.Slice(0, 4);
-            x1 = x1.Slice(0, 4);
-            a0 = a0.Slice(0, 3);
-            a1 = a1.Slice(0, 3);
-
-            ref double wr = ref MemoryMarshal.GetReference(w);
-            ref double br = ref MemoryMarshal.GetReference(b);
-            ref double a0r = ref MemoryMarshal.GetReference(a0);
-            ref double a1r = ref MemoryMarshal.GetReference(a1);
-
-            if (Vector128.IsHardwareAccelerated)
-            {
-                // Units 0 to 2 of both samples.
-                Vector128<double> s0_0 = Vector128.LoadUnsafe(ref br);
-                Vector128<double> s1_0 = s0_0;
-                Vector128<double> s0_1 = Vector128.LoadUnsafe(ref br, 1);
-                Vector128<double> s1_1 = s0_1;
-                for (int i = 0; i < 4; i++)
-                {
-                    ref double row = ref Unsafe.Add(ref wr, i * 3);
-                    Vector128<double> x0_0 = Vector128.Create(x0[i]);
-                    Vector128<double> x1_0 = Vector128.Create(x1[i]);
-                    Vector128<double> w0_0 = Vector128.LoadUnsafe(ref row);
-                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                    Vector128<double> w0_1 = Vector128.LoadUnsafe(ref row, 1);
-                    s0_1 = Fused.MultiplyAdd(x0_0, w0_1, s0_1);
-                    s1_1 = Fused.MultiplyAdd(x1_0, w0_1, s1_1);
-                }
-
-                Vector128.StoreUnsafe(Vector128.Max(s0_0, Vector128<double>.Zero), ref a0r);
-                Vector128.StoreUnsafe(Vector128.Max(s1_0, Vector128<double>.Zero), ref a1r);
-                Vector128.StoreUnsafe(Vector128.Max(s0_1, Vector128<double>.Zero), ref a0r, 1);
-                Vector128.StoreUnsafe(Vector128.Max(s1_1, Vector128<double>.Zero), ref a1r, 1);
-            }
-            else
-            {
-                // Without SIMD: one sample after the other, z and a in the same span.
-                ForwardLayer2(parameters, x0, a0, a0);
-                ForwardLayer2(parameters, x1, a1, a1);
-                return;
-            }
-        }
-
-        /// <summary>Layer 3 (Dense 3 -> 2, Softmax) for two samples at once: a = softmax(x W3 + b3), each weight vector loaded once for
-        /// both.</summary>
-        private static void ForwardLayer3Pair(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> a0,
-            Span<double> a1)
-        {
-            ReadOnlySpan<double> w = parameters.Slice(31, 6); // W3[3, 2]: [i * 2 + j] connects input i to unit j
-            ReadOnlySpan<double> b = parameters.Slice(37, 2); // b3[2]
-            // Constant lengths let the JIT drop the bounds checks below.
-            x0 = x0.Slice(0, 3);
-            x1 = x1.Slice(0, 3);
-            a0 = a0.Slice(0, 2);
-            a1 = a1.Slice(0, 2);
-
-            ref double wr = ref MemoryMarshal.GetReference(w);
-            ref double br = ref MemoryMarshal.GetReference(b);
-            ref double a0r = ref MemoryMarshal.GetReference(a0);
-            ref double a1r = ref MemoryMarshal.GetReference(a1);
-
-            // The SIMD branches store z in a; the activation follows, in place.
-            if (Vector128.IsHardwareAccelerated)
-            {
-                // Units 0 to 1 of both samples.
-                Vector128<double> s0_0 = Vector128.LoadUnsafe(ref br);
-                Vector128<double> s1_0 = s0_0;
-                for (int i = 0; i < 3; i++)
-                {
-                    ref double row = ref Unsafe.Add(ref wr, i * 2);
-                    Vector128<double> x0_0 = Vector128.Create(x0[i]);
-                    Vector128<double> x1_0 = Vector128.Create(x1[i]);
-                    Vector128<double> w0_0 = Vector128.LoadUnsafe(ref row);
-                    s0_0 = Fused.MultiplyAdd(x0_0, w0_0, s0_0);
-                    s1_0 = Fused.MultiplyAdd(x1_0, w0_0, s1_0);
-                }
-
-                Vector128.StoreUnsafe(s0_0, ref a0r);
-                Vector128.StoreUnsafe(s1_0, ref a1r);
-            }
-            else
-            {
-                // Without SIMD: one sample after the other, z and a in the same span.
-                ForwardLayer3(parameters, x0, a0, a0);
-                ForwardLayer3(parameters, x1, a1, a1);
-                return;
-            }
-
-            // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), in place over the stored z of each sample
-            for (int sample = 0; sample < 2; sample++)
-            {
-                Span<double> z = sample == 0 ? a0 : a1;
-                Span<double> a = z;
-                double max = z[0];
-                for (int j = 1; j < 2; j++)
-                {
-                    max = Math.Max(max, z[j]);
-                }
-
-                double sum = 0D;
-                for (int j = 0; j < 2; j++)
-                {
-                    a[j] = Math.Exp(z[j] - max);
-                    sum += a[j];
-                }
-
-                for (int j = 0; j < 2; j++)
-                {
-                    a[j] /= sum;
-                }
             }
         }
 

@@ -182,7 +182,8 @@ namespace Unrolled.Generated
             ReadOnlySpan<double> target, int samples)
         {
             double loss = 0D;
-            for (int s = 0; s < samples; s++)
+            int s = 0;
+            for (; s < samples; s++)
             {
                 loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
                     target.Slice(s * OutputCount, OutputCount));
