@@ -20,6 +20,7 @@ public abstract class NetworkBenchmarks<TNet> : NetworkBenchmarkBase<TNet>
 
     private int _nextMiniBatch;
     private int _nextReferenceMiniBatch;
+    private int _oneCallSteps;
 
     protected ReferenceNetwork<float> Reference { get; private set; } = null!;
 
@@ -92,10 +93,20 @@ public abstract class NetworkBenchmarks<TNet> : NetworkBenchmarkBase<TNet>
         return first;
     }
 
+    /// <summary>
+    /// The first sample of the next mini-batch of <paramref name="samples"/> (a divisor of <see cref="NetworkBenchmarkBase{TNet}.BatchSize"/>)
+    /// for the one-call training steps: cycles through the data.
+    /// </summary>
+    protected int NextOneCallMiniBatch(int samples) => (_oneCallSteps++ % (BatchSize / samples)) * samples;
+
     /// <summary>A mini-batch step on the generated network's gradients: g /= 32, then Adam.</summary>
-    protected void ScaleAndStep(Span<float> parameters, Span<float> gradients, Adam<float> optimizer)
+    protected void ScaleAndStep(Span<float> parameters, Span<float> gradients, Adam<float> optimizer) =>
+        ScaleAndStep(parameters, gradients, optimizer, MiniBatchSize);
+
+    /// <summary>A step after a mini-batch of <paramref name="samples"/>: g /= samples, then Adam.</summary>
+    protected static void ScaleAndStep(Span<float> parameters, Span<float> gradients, Adam<float> optimizer, int samples)
     {
-        TensorPrimitives.Multiply(gradients, 1f / MiniBatchSize, gradients);
+        TensorPrimitives.Multiply(gradients, 1f / samples, gradients);
         optimizer.Step(parameters, gradients);
     }
 

@@ -16,4 +16,8 @@ public class Net256x4096x10Benchmarks : NetworkBenchmarkBase<Net256x4096x10>
     [Benchmark(OperationsPerInvoke = BatchSize)]
     [BenchmarkCategory(Categories.BatchForward)]
     public void BatchForward_Generated() => Net.Forward(Inputs, Outputs);
+
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchBackward)]
+    public float BatchBackward_Generated() => Net.Backward(Inputs, Targets);
 }
