@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
+using Unrolled.Benchmarks.Peak;
 using Unrolled.Benchmarks.Peers;
 
 namespace Unrolled.Benchmarks;
@@ -10,7 +11,8 @@ namespace Unrolled.Benchmarks;
 /// value of the class's <c>[Params]</c>, after the same GlobalSetup (which checks that all implementations agree),
 /// and fails if a method throws or allocates after warm-up (measured with GC.GetAllocatedBytesForCurrentThread).
 /// Methods marked <see cref="PeerBenchmarkAttribute"/> time another library: their allocations are reported
-/// ("peer-allocates"), not failed. For CI; it measures no time.
+/// ("peer-allocates"), not failed; those marked <see cref="RequiresVector512Attribute"/> are skipped where 512-bit
+/// vectors are emulated. For CI; it measures no time.
 /// </summary>
 public static class Smoke
 {
@@ -32,7 +34,7 @@ public static class Smoke
             }
         }
 
-        log.WriteLine($"smoke: {tally.Methods} benchmark runs, {tally.Failures} failed, {clock.Elapsed.TotalSeconds:F1} s");
+        log.WriteLine($"smoke: {tally.Methods} benchmark runs, {tally.Failures} failed, {tally.Skipped} skipped, {clock.Elapsed.TotalSeconds:F1} s");
         return tally.Failures == 0 && tally.Methods > 0 ? 0 : 1;
     }
 
@@ -47,6 +49,13 @@ public static class Smoke
         foreach (MethodInfo method in benchmarks)
         {
             string name = $"{type.Name}.{method.Name}{setting}";
+            if (!RequiresVector512Attribute.IsMet(method, out string? missing))
+            {
+                tally.Skipped++;
+                log.WriteLine($"{"skipped",-14} {name}: {missing}");
+                continue;
+            }
+
             tally.Methods++;
             RunMethod(instance, method, name, tally, log);
         }
@@ -108,5 +117,7 @@ public static class Smoke
         public int Methods { get; set; }
 
         public int Failures { get; set; }
+
+        public int Skipped { get; set; }
     }
 }
