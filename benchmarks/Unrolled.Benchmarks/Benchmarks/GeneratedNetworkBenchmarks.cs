@@ -5,8 +5,10 @@ namespace Unrolled.Benchmarks;
 
 // One class per network: the generated network's benchmarks, with the network's concrete type so that calls are
 // direct. The baselines' benchmarks are inherited from NetworkBenchmarks<TNet>.
-// Written from one template: keep them identical but for the type. BatchForward_Generated is one call of the
-// batch API over all BatchSize samples.
+// Written from one template: keep them identical but for the type. BatchForward_Generated and
+// BatchBackward_Generated are one call of the batch API over all BatchSize samples. Besides the template, the two
+// networks of issue 11's training targets have a step with one Backward call over the mini-batch
+// (TrainStepOneCall{N}_Generated): 64-32-10 at 32 samples, 784-128-10 at 256.
 
 /// <summary>2-3-2 sigmoid, softmax output, cross-entropy.</summary>
 public class Net2x3x2Benchmarks : NetworkBenchmarks<Net2x3x2>
@@ -22,6 +24,10 @@ public class Net2x3x2Benchmarks : NetworkBenchmarks<Net2x3x2>
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
     public float Backward_Generated() => Net.Backward(Input(0), Target(0));
+
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchBackward)]
+    public float BatchBackward_Generated() => Net.Backward(Inputs, Targets);
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
@@ -56,6 +62,10 @@ public class Net2x8x8x1TanhBenchmarks : NetworkBenchmarks<Net2x8x8x1Tanh>
     [BenchmarkCategory(Categories.Backward)]
     public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchBackward)]
+    public float BatchBackward_Generated() => Net.Backward(Inputs, Targets);
+
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
     public float TrainStep_Generated()
@@ -88,6 +98,10 @@ public class Net2x16x16x2LinearBenchmarks : NetworkBenchmarks<Net2x16x16x2Linear
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
     public float Backward_Generated() => Net.Backward(Input(0), Target(0));
+
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchBackward)]
+    public float BatchBackward_Generated() => Net.Backward(Inputs, Targets);
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
@@ -122,6 +136,10 @@ public class Net2x16x16x2SoftmaxBenchmarks : NetworkBenchmarks<Net2x16x16x2Softm
     [BenchmarkCategory(Categories.Backward)]
     public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchBackward)]
+    public float BatchBackward_Generated() => Net.Backward(Inputs, Targets);
+
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
     public float TrainStep_Generated()
@@ -155,6 +173,10 @@ public class Net64x32x10Benchmarks : NetworkBenchmarks<Net64x32x10>
     [BenchmarkCategory(Categories.Backward)]
     public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchBackward)]
+    public float BatchBackward_Generated() => Net.Backward(Inputs, Targets);
+
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
     public float TrainStep_Generated()
@@ -169,6 +191,19 @@ public class Net64x32x10Benchmarks : NetworkBenchmarks<Net64x32x10>
         }
 
         ScaleAndStep(net.Parameters, net.Gradients, NetOptimizer);
+        return loss;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.TrainStepOneCall)]
+    public float TrainStepOneCall32_Generated()
+    {
+        const int samples = 32;
+        Net64x32x10 net = Net;
+        int first = NextOneCallMiniBatch(samples);
+        net.ZeroGradients();
+        float loss = net.Backward(InputRows(first, samples), TargetRows(first, samples));
+        ScaleAndStep(net.Parameters, net.Gradients, NetOptimizer, samples);
         return loss;
     }
 }
@@ -187,6 +222,10 @@ public class Net64x64x64x10Benchmarks : NetworkBenchmarks<Net64x64x64x10>
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
     public float Backward_Generated() => Net.Backward(Input(0), Target(0));
+
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchBackward)]
+    public float BatchBackward_Generated() => Net.Backward(Inputs, Targets);
 
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
@@ -221,6 +260,10 @@ public class Net784x128x10Benchmarks : NetworkBenchmarks<Net784x128x10>
     [BenchmarkCategory(Categories.Backward)]
     public float Backward_Generated() => Net.Backward(Input(0), Target(0));
 
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    [BenchmarkCategory(Categories.BatchBackward)]
+    public float BatchBackward_Generated() => Net.Backward(Inputs, Targets);
+
     [Benchmark]
     [BenchmarkCategory(Categories.TrainStep)]
     public float TrainStep_Generated()
@@ -235,6 +278,19 @@ public class Net784x128x10Benchmarks : NetworkBenchmarks<Net784x128x10>
         }
 
         ScaleAndStep(net.Parameters, net.Gradients, NetOptimizer);
+        return loss;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.TrainStepOneCall)]
+    public float TrainStepOneCall256_Generated()
+    {
+        const int samples = 256;
+        Net784x128x10 net = Net;
+        int first = NextOneCallMiniBatch(samples);
+        net.ZeroGradients();
+        float loss = net.Backward(InputRows(first, samples), TargetRows(first, samples));
+        ScaleAndStep(net.Parameters, net.Gradients, NetOptimizer, samples);
         return loss;
     }
 }

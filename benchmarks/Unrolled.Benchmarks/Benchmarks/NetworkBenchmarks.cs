@@ -1,35 +1,17 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using Unrolled.Benchmarks.Baselines;
 
 namespace Unrolled.Benchmarks;
 
-/// <summary>Benchmark categories: one table group per task, each with its own baseline (the reference interpreter).</summary>
-public static class Categories
-{
-    public const string Forward = "Forward";
-    public const string BatchForward = "BatchForward";
-    public const string Backward = "Backward";
-    public const string TrainStep = "TrainStep";
-}
-
 /// <summary>
-/// Everything one network's benchmarks share: data, the baselines (reference interpreter, hand-written loops,
-/// TensorPrimitives) holding a copy of the generated network's parameters, and the baselines' benchmark methods.
-/// The generated network's own benchmarks live in the sealed subclass, where <see cref="Net"/> has its concrete
-/// type: calls are direct (no interface dispatch), as a user's would be.
+/// One network's baselines (reference interpreter, hand-written loops, TensorPrimitives) holding a copy of the
+/// generated network's parameters, their benchmark methods, and the training-step helpers.
 /// </summary>
 /// <typeparam name="TNet">The generated network.</typeparam>
-[MemoryDiagnoser]
-[CategoriesColumn]
-[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
-public abstract class NetworkBenchmarks<TNet>
+public abstract class NetworkBenchmarks<TNet> : NetworkBenchmarkBase<TNet>
     where TNet : class, INetwork<float>, new()
 {
-    /// <summary>Samples per batch-forward invocation (reported per sample through OperationsPerInvoke).</summary>
-    public const int BatchSize = 1024;
-
     /// <summary>Samples per training step.</summary>
     public const int MiniBatchSize = 32;
 
@@ -38,8 +20,7 @@ public abstract class NetworkBenchmarks<TNet>
 
     private int _nextMiniBatch;
     private int _nextReferenceMiniBatch;
-
-    protected TNet Net { get; private set; } = null!;
+    private int _oneCallSteps;
 
     protected ReferenceNetwork<float> Reference { get; private set; } = null!;
 
@@ -51,61 +32,15 @@ public abstract class NetworkBenchmarks<TNet>
 
     protected Adam<float> ReferenceOptimizer { get; private set; } = null!;
 
-    /// <summary><see cref="BatchSize"/> samples, row after row.</summary>
-    protected float[] Inputs { get; private set; } = [];
-
-    /// <summary>One target per sample: one-hot for cross-entropy, uniform in [-1, 1] for MSE.</summary>
-    protected float[] Targets { get; private set; } = [];
-
-    /// <summary>Room for <see cref="BatchSize"/> outputs.</summary>
-    protected float[] Outputs { get; private set; } = [];
-
-    protected int InputCount { get; private set; }
-
-    protected int OutputCount { get; private set; }
-
-    [GlobalSetup]
-    public void Setup()
+    protected override void SetUpBaselines()
     {
-        Net = new TNet();
-        Net.Initialize(42);
         NetworkSpec spec = Net.Spec;
-        InputCount = Net.InputCount;
-        OutputCount = Net.OutputCount;
-
         Reference = new ReferenceNetwork<float>(spec);
         Net.Parameters.CopyTo(Reference.Parameters);
         HandLoop = new HandLoopNetwork(spec, Net.Parameters);
         Tensor = new TensorPrimitivesNetwork(spec, Net.Parameters);
         NetOptimizer = new Adam<float>(Net.ParameterCount, LearningRate);
         ReferenceOptimizer = new Adam<float>(Reference.ParameterCount, LearningRate);
-
-        var random = new Random(1234);
-        Inputs = new float[BatchSize * InputCount];
-        for (int k = 0; k < Inputs.Length; k++)
-        {
-            Inputs[k] = (random.NextSingle() * 2f) - 1f;
-        }
-
-        Targets = new float[BatchSize * OutputCount];
-        bool oneHot = spec.Loss == LossFunction.CrossEntropy;
-        for (int s = 0; s < BatchSize; s++)
-        {
-            Span<float> target = Targets.AsSpan(s * OutputCount, OutputCount);
-            if (oneHot)
-            {
-                target[random.Next(OutputCount)] = 1f;
-            }
-            else
-            {
-                for (int k = 0; k < OutputCount; k++)
-                {
-                    target[k] = (random.NextSingle() * 2f) - 1f;
-                }
-            }
-        }
-
-        Outputs = new float[BatchSize * OutputCount];
         CheckAgreement();
     }
 
@@ -150,12 +85,6 @@ public abstract class NetworkBenchmarks<TNet>
         }
     }
 
-    protected ReadOnlySpan<float> Input(int sample) => Inputs.AsSpan(sample * InputCount, InputCount);
-
-    protected ReadOnlySpan<float> Target(int sample) => Targets.AsSpan(sample * OutputCount, OutputCount);
-
-    protected Span<float> Output(int sample) => Outputs.AsSpan(sample * OutputCount, OutputCount);
-
     /// <summary>The first sample of the next mini-batch for the generated network (cycles through the data).</summary>
     protected int NextMiniBatch()
     {
@@ -164,10 +93,20 @@ public abstract class NetworkBenchmarks<TNet>
         return first;
     }
 
+    /// <summary>
+    /// The first sample of the next mini-batch of <paramref name="samples"/> (a divisor of <see cref="NetworkBenchmarkBase{TNet}.BatchSize"/>)
+    /// for the one-call training steps: cycles through the data.
+    /// </summary>
+    protected int NextOneCallMiniBatch(int samples) => (_oneCallSteps++ % (BatchSize / samples)) * samples;
+
     /// <summary>A mini-batch step on the generated network's gradients: g /= 32, then Adam.</summary>
-    protected void ScaleAndStep(Span<float> parameters, Span<float> gradients, Adam<float> optimizer)
+    protected void ScaleAndStep(Span<float> parameters, Span<float> gradients, Adam<float> optimizer) =>
+        ScaleAndStep(parameters, gradients, optimizer, MiniBatchSize);
+
+    /// <summary>A step after a mini-batch of <paramref name="samples"/>: g /= samples, then Adam.</summary>
+    protected static void ScaleAndStep(Span<float> parameters, Span<float> gradients, Adam<float> optimizer, int samples)
     {
-        TensorPrimitives.Multiply(gradients, 1f / MiniBatchSize, gradients);
+        TensorPrimitives.Multiply(gradients, 1f / samples, gradients);
         optimizer.Step(parameters, gradients);
     }
 

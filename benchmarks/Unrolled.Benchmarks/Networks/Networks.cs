@@ -47,3 +47,12 @@ public partial class Net64x64x64x10;
 [Dense(128, Activation.Relu)]
 [Dense(10, Activation.Softmax)]
 public partial class Net784x128x10;
+
+/// <summary>
+/// 256-4096-10 ReLU with a linear output, MSE: a wide layer of 1M weights (4 MB), issue 9's check that code size does
+/// not grow with width and that such a layer runs optimized code. Benchmarked without the slow baselines.
+/// </summary>
+[Network(inputs: 256)]
+[Dense(4096, Activation.Relu)]
+[Dense(10)]
+public partial class Net256x4096x10;
