@@ -1080,10 +1080,12 @@ namespace Unrolled.Generated
                 return;
             }
 
-            // A = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), row by row
+            int count = rows * 10;
+            // A = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z): each row shifted by its largest logit, then e^x over the
+            // whole tile at once (vectorized), then each row divided by its sum.
             for (int r = 0; r < rows; r++)
             {
-                Span<float> zRow = z.Slice(r * 10, 10);
+                ReadOnlySpan<float> zRow = z.Slice(r * 10, 10);
                 Span<float> aRow = a.Slice(r * 10, 10);
                 float max = zRow[0];
                 for (int j = 1; j < 10; j++)
@@ -1091,10 +1093,19 @@ namespace Unrolled.Generated
                     max = MathF.Max(max, zRow[j]);
                 }
 
+                for (int j = 0; j < 10; j++)
+                {
+                    aRow[j] = zRow[j] - max;
+                }
+            }
+
+            FastMath.Exp(a.Slice(0, count), a.Slice(0, count));
+            for (int r = 0; r < rows; r++)
+            {
+                Span<float> aRow = a.Slice(r * 10, 10);
                 float sum = 0F;
                 for (int j = 0; j < 10; j++)
                 {
-                    aRow[j] = FastMath.Exp(zRow[j] - max);
                     sum += aRow[j];
                 }
 

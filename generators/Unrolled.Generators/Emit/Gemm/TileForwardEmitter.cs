@@ -115,24 +115,71 @@ internal static class TileForwardEmitter
             if (!layer.VectorActivation)
             {
                 w.Line();
-                w.Line($"// A = {ScalarLayerCode.Describe(layer)}, row by row");
-                using (w.Block("for (int r = 0; r < rows; r++)"))
-                {
-                    w.Line($"{t.Span} zRow = z.Slice(r * {m}, {m});");
-                    w.Line($"{t.Span} aRow = a.Slice(r * {m}, {m});");
-                    if (!kernel.IsElementwise)
-                    {
-                        SoftmaxKernel.WriteLoops(w, t, m, plan.FastActivations, z: "zRow", a: "aRow");
-                    }
-                    else
-                    {
-                        string activation = kernel.Scalar(t, "zRow[j]", layer.Alpha, plan.FastActivations);
-                        using (w.Block($"for (int j = 0; j < {m}; j++)"))
-                        {
-                            w.Line($"aRow[j] = {activation};");
-                        }
-                    }
-                }
+                EmitActivation(w, plan, layer);
+            }
+        }
+    }
+
+    /// <summary>A = f(Z) over the tile after its products, for activations the register blocks cannot apply.</summary>
+    private static void EmitActivation(CodeWriter w, NetworkPlan plan, LayerPlan layer)
+    {
+        var t = plan.Numeric();
+        int m = layer.Units;
+        var kernel = ActivationKernel.For(layer.Activation);
+        w.Line("int count = rows * " + Code.Invariant(m) + ";");
+        if (kernel.IsElementwise)
+        {
+            w.Line($"// A = {ScalarLayerCode.Describe(layer)}, over the whole tile");
+            using (w.Block("for (int j = 0; j < count; j++)"))
+            {
+                w.Line($"a[j] = {kernel.Scalar(t, "z[j]", layer.Alpha, plan.FastActivations)};");
+            }
+
+            return;
+        }
+
+        w.Line($"// A = {ScalarLayerCode.Describe(layer)}: each row shifted by its largest logit, then e^x over the");
+        w.Line("// whole tile at once (vectorized), then each row divided by its sum.");
+        using (w.Block("for (int r = 0; r < rows; r++)"))
+        {
+            w.Line($"{t.ReadOnlySpan} zRow = z.Slice(r * {m}, {m});");
+            w.Line($"{t.Span} aRow = a.Slice(r * {m}, {m});");
+            w.Line($"{t.Keyword} max = zRow[0];");
+            using (w.Block($"for (int j = 1; j < {m}; j++)"))
+            {
+                w.Line($"max = {t.Call("Max", "max", "zRow[j]")};");
+            }
+
+            using (w.Block($"for (int j = 0; j < {m}; j++)"))
+            {
+                w.Line("aRow[j] = zRow[j] - max;");
+            }
+        }
+
+        if (plan.FastActivations)
+        {
+            w.Line($"{ActivationKernel.FastMath}.Exp(a.Slice(0, count), a.Slice(0, count));");
+        }
+        else
+        {
+            using (w.Block("for (int j = 0; j < count; j++)"))
+            {
+                w.Line($"a[j] = {t.Call("Exp", "a[j]")};");
+            }
+        }
+
+        using (w.Block("for (int r = 0; r < rows; r++)"))
+        {
+            w.Line($"{t.Span} aRow = a.Slice(r * {m}, {m});");
+            w.Line($"{t.Keyword} sum = {t.Literal(0)};");
+            using (w.Block($"for (int j = 0; j < {m}; j++)"))
+            {
+                w.Line("sum += aRow[j];");
+            }
+
+            using (w.Block($"for (int j = 0; j < {m}; j++)"))
+            {
+                w.Line("aRow[j] /= sum;");
             }
         }
     }
