@@ -34,8 +34,9 @@ namespace Unrolled.Numerics;
 /// on (the correctly rounded value is from |x| ~ 9.01), e^x overflows to +Inf above ln(float.MaxValue) and underflows through the subnormals to 0.
 /// </para>
 /// <para>
-/// The fused multiply-add is fused on .NET 9 and later everywhere (emulated where the CPU lacks it), and on .NET 8
-/// where the CPU has FMA (x86) or on Arm64; elsewhere all widths and the scalar use a * b + c alike.
+/// The multiply-adds go through <see cref="Fused"/>: fused where the code may use FMA (x86 with FMA, Arm64), a * b + c
+/// elsewhere (a CPU without FMA, or a NativeAOT build for the default instruction set), all widths and the scalar alike.
+/// The bounds above were measured with FMA.
 /// </para>
 /// </remarks>
 public static partial class FastMath

@@ -212,7 +212,7 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
             ReadOnlySpan<T> row = weights.Slice(i * units, units);
             for (int j = 0; j < units; j++)
             {
-                z[j] = T.FusedMultiplyAdd(xi, row[j], z[j]);
+                z[j] = Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
             }
         }
 
@@ -232,7 +232,7 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
             Span<T> gradientRow = weightGradients.Slice(i * units, units);
             for (int j = 0; j < units; j++)
             {
-                gradientRow[j] = T.FusedMultiplyAdd(xi, dz[j], gradientRow[j]);
+                gradientRow[j] = Numerics.Fused.MultiplyAdd(xi, dz[j], gradientRow[j]);
             }
         }
 
@@ -252,7 +252,7 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
             T sum = T.Zero;
             for (int j = 0; j < units; j++)
             {
-                sum = T.FusedMultiplyAdd(row[j], dz[j], sum);
+                sum = Numerics.Fused.MultiplyAdd(row[j], dz[j], sum);
             }
 
             dx[i] = sum;
