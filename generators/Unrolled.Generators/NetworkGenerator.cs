@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -45,12 +46,28 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Combine(facts)
             .WithTrackingName(TrackingNames.Plans);
 
-        context.RegisterSourceOutput(plans, static (spc, pair) =>
+        var files = plans
+            .Where(static pair => pair.Right.CanGenerate)
+            .Select(static (pair, _) => new GeneratedFile(pair.Left.Type.HintName, pair.Left.Type.Name, pair.Left.Layers.Count, NetworkEmitter.Emit(pair.Left)))
+            .WithTrackingName(TrackingNames.Files);
+
+        context.RegisterSourceOutput(files, static (spc, file) => spc.AddSource(file.HintName, file.Text));
+
+        // Large files get an Info at their [Network] attribute, so that a slower build is no surprise.
+        var largeFiles = files
+            .Where(static file => file.Text.Length > Limits.LargeSourceBytes)
+            .Select(static (file, _) => (file.HintName, file.NetworkName, file.Layers, file.Text.Length))
+            .Collect();
+        var attributes = parsed
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => (result.Model!.HintName, result.NetworkAttribute))
+            .Collect();
+        context.RegisterSourceOutput(largeFiles.Combine(attributes), static (spc, pair) =>
         {
-            var (plan, compilationFacts) = pair;
-            if (compilationFacts.CanGenerate)
+            foreach (var file in pair.Left)
             {
-                spc.AddSource(plan.Type.HintName, NetworkEmitter.Emit(plan));
+                var location = pair.Right.FirstOrDefault(a => a.HintName == file.HintName).NetworkAttribute;
+                spc.ReportDiagnostic(SizeDiagnostic.Create(file.NetworkName, file.Layers, file.Length, location).ToDiagnostic());
             }
         });
 

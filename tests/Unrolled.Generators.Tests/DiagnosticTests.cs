@@ -298,4 +298,27 @@ public class DiagnosticTests
         public partial class Net;
         """, "UNR021", DiagnosticSeverity.Error,
         "'Net' has 1000000000 units in all, and a sample needs 3 values per unit (3000000000), more than the 2147483591 one buffer can hold — use fewer or smaller layers");
+
+    [Fact]
+    public void UNR040_a_large_generated_file_says_what_it_costs_the_build()
+    {
+        string layers = string.Concat(Enumerable.Repeat("[Dense(64, Activation.Relu)]\n", 16));
+        var (source, span) = Markup.Parse($"using Unrolled;\n[[|Network(64)|]]\n{layers}[Dense(10)]\npublic partial class Deep;");
+        var run = GeneratorRunner.Run(source);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        int bytes = run.Sources["Deep.g.cs"].Length;
+        Assert.True(bytes > 1024 * 1024, $"{bytes} bytes");
+        Assert.Equal("UNR040", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        string seconds = (bytes / (300.0 * 1024)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            $"'Deep' generates {bytes / 1024:N0} KB of code for its 17 layers, which adds about {seconds} s to each build (the compiler takes about 300 KB of it per second on a 2-core machine) — expected for a network this deep; nothing needs fixing unless the build is too slow",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void UNR040_is_not_reported_for_networks_of_ordinary_size() =>
+        DiagnosticAssert.None("[Network(784, Loss = LossFunction.CrossEntropy)] [Dense(512, Activation.Relu)] [Dense(10, Activation.Softmax)] public partial class Net;");
 }

@@ -23,7 +23,7 @@ public class IncrementalTests
 
     private const string Other = "namespace Demo; public class Other { public int Value => 1; }";
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Parse, TrackingNames.Models, TrackingNames.Plans, TrackingNames.Diagnostics];
+    private static readonly string[] TrackedSteps = [TrackingNames.Parse, TrackingNames.Models, TrackingNames.Plans, TrackingNames.Files, TrackingNames.Diagnostics];
 
     [Fact]
     public void An_unrelated_edit_leaves_every_step_cached_or_unchanged()

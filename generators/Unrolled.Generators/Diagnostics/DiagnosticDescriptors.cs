@@ -105,6 +105,11 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.TooManyUnits, "Too many units", SpecMessages.TooManyUnits,
         "Backward keeps z, a and delta of every unit of a sample in one buffer, which holds at most Array.MaxLength elements.");
 
+    public static readonly DiagnosticDescriptor LargeGeneratedSource = Info(
+        DiagnosticIds.LargeGeneratedSource, "Large generated file",
+        "'{0}' generates {1} KB of code for its {2} layers, which adds about {3} s to each build (the compiler takes about {4} KB of it per second on a 2-core machine) — expected for a network this deep; nothing needs fixing unless the build is too slow",
+        "Generated code grows with the number of layers, not their width; every layer of a large network gets its single-sample, batch and backward kernels at each vector width. Said so that a slower build is no surprise.");
+
     /// <summary>The descriptor that reports a broken shape rule.</summary>
     public static DiagnosticDescriptor For(SpecRule rule) => rule switch
     {

@@ -27,6 +27,7 @@ internal static class DiagnosticIds
     public const string SingleUnitSoftmax = "UNR019";
     public const string ExactActivationsUnused = "UNR020";
     public const string TooManyUnits = "UNR021";
+    public const string LargeGeneratedSource = "UNR040";
 
     /// <summary>Where each id is explained: <c>docs/diagnostics.md</c>, one section per id, anchored by the id in lower case.</summary>
     public const string HelpBase = "https://github.com/unrolled/unrolled/blob/main/docs/diagnostics.md#";

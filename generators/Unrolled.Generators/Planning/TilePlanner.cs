@@ -20,9 +20,14 @@ internal static class TilePlanner
 
         int size = model.Precision == Precision.Double ? 8 : 4;
         var layers = model.Layers;
-        int hidden = layers.Take(layers.Count - 1).Sum(l => l.Units);
-        int rows = Limits.BlockRows * System.Math.Max(1, Limits.TileBytes / (size * Limits.BlockRows * System.Math.Max(1, hidden)));
+        long hidden = layers.Take(layers.Count - 1).Sum(l => (long)l.Units);
+        int rows = Limits.BlockRows * (int)System.Math.Max(1, Limits.TileBytes / (size * Limits.BlockRows * System.Math.Max(1, hidden)));
         rows = System.Math.Min(rows, Limits.MaxTileRows - (Limits.MaxTileRows % Limits.BlockRows));
+        if (3L * rows * layers.Sum(l => (long)l.Units) > Limits.MaxTileTraceValues
+            || layers.Skip(1).Sum(l => (long)l.FanIn * l.Units) > int.MaxValue)
+        {
+            return null; // too large to keep a tile's trace, or W^T: one sample at a time
+        }
 
         var plans = new List<LayerTilePlan>(layers.Count);
         int scratch = 0, trace = 0, transposed = 0;
