@@ -1135,12 +1135,7 @@ namespace Unrolled.Generated
                 ForwardLayer2Tile(parameters, trace.Slice(15360, rows * 128), trace.Slice(46080, rows * 10), trace.Slice(47280, rows * 10), rows);
 
                 // The loss of each sample, and its gradient with respect to z2.
-                for (int r = 0; r < rows; r++)
-                {
-                    loss += ComputeLoss(trace.Slice(46080 + (r * 10), 10), trace.Slice(47280 + (r * 10), 10), targets.Slice(r * 10, 10));
-                    OutputDelta(trace.Slice(46080 + (r * 10), 10), trace.Slice(47280 + (r * 10), 10), targets.Slice(r * 10, 10),
-                        trace.Slice(48480 + (r * 10), 10));
-                }
+                loss += LossTile(trace.Slice(46080, rows * 10), trace.Slice(47280, rows * 10), targets, trace.Slice(48480, rows * 10), rows);
 
                 // Backward, last layer first: each layer adds its gradients and hands dL/dA to the layer before it.
                 WeightGradient2Tile(gradients, trace.Slice(15360, rows * 128), trace.Slice(48480, rows * 10), rows);
@@ -1163,6 +1158,65 @@ namespace Unrolled.Generated
                     transposed[0 + (j * 128) + i] = parameters[100480 + (i * 10) + j];
                 }
             }
+        }
+
+        /// <summary>The summed loss of a tile's <paramref name="rows"/> samples, and each row's dL/dz of the output layer.</summary>
+        private static float LossTile(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> target, Span<float> delta, int rows)
+        {
+            int count = rows * 10;
+            // Each row shifted by its largest logit, into delta (free until the end).
+            for (int r = 0; r < rows; r++)
+            {
+                ReadOnlySpan<float> zRow = z.Slice(r * 10, 10);
+                Span<float> shifted = delta.Slice(r * 10, 10);
+                float max = zRow[0];
+                for (int j = 1; j < 10; j++)
+                {
+                    max = MathF.Max(max, zRow[j]);
+                }
+
+                for (int j = 0; j < 10; j++)
+                {
+                    shifted[j] = zRow[j] - max;
+                }
+            }
+
+            FastMath.Exp(delta.Slice(0, count), delta.Slice(0, count));
+
+            // -sum_k t_k log softmax(z)_k = sum_k t_k (logsumexp(z) - z_k); then dL/dz = softmax(z) sum(t) - t.
+            float loss = 0F;
+            for (int r = 0; r < rows; r++)
+            {
+                ReadOnlySpan<float> zRow = z.Slice(r * 10, 10);
+                ReadOnlySpan<float> aRow = a.Slice(r * 10, 10);
+                ReadOnlySpan<float> tRow = target.Slice(r * 10, 10);
+                Span<float> dRow = delta.Slice(r * 10, 10);
+                float max = zRow[0];
+                for (int j = 1; j < 10; j++)
+                {
+                    max = MathF.Max(max, zRow[j]);
+                }
+
+                float exps = 0F;
+                float total = 0F;
+                for (int j = 0; j < 10; j++)
+                {
+                    exps += dRow[j];
+                    total += tRow[j];
+                }
+
+                float logSumExp = max + MathF.Log(exps);
+                float sampleLoss = 0F;
+                for (int j = 0; j < 10; j++)
+                {
+                    sampleLoss += tRow[j] * (logSumExp - zRow[j]);
+                    dRow[j] = aRow[j] * total - tRow[j];
+                }
+
+                loss += sampleLoss;
+            }
+
+            return loss;
         }
 
         /// <summary>Layer 2 (Dense 128 -> 10, Softmax): dW2 += X^T delta and db2 += the sum of delta's rows, over a tile of <paramref name="rows"/>

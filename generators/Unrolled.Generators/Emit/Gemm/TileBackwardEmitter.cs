@@ -46,12 +46,20 @@ internal static class TileBackwardEmitter
                 int o = output.Units;
                 w.Line();
                 w.Line($"// The loss of each sample, and its gradient with respect to z{output.Number}.");
-                using (w.Block("for (int r = 0; r < rows; r++)"))
+                if (Losses.LossKernel.For(plan.Loss).HasTileForm)
                 {
-                    string zRow = $"trace.Slice({outputRegions.TraceZ} + (r * {o}), {o})", aRow = $"trace.Slice({outputRegions.TraceA} + (r * {o}), {o})";
-                    string tRow = $"targets.Slice(r * {o}, {o})";
-                    w.Line($"loss += {ComputeLoss}({zRow}, {aRow}, {tRow});");
-                    w.Line($"{OutputDelta}({zRow}, {aRow}, {tRow}, trace.Slice({outputRegions.TraceDelta} + (r * {o}), {o}));");
+                    w.Line($"loss += {LossTile}({Trace(outputRegions.TraceZ, o)}, {Trace(outputRegions.TraceA, o)}, targets, "
+                        + $"{Trace(outputRegions.TraceDelta, o)}, rows);");
+                }
+                else
+                {
+                    using (w.Block("for (int r = 0; r < rows; r++)"))
+                    {
+                        string zRow = $"trace.Slice({outputRegions.TraceZ} + (r * {o}), {o})", aRow = $"trace.Slice({outputRegions.TraceA} + (r * {o}), {o})";
+                        string tRow = $"targets.Slice(r * {o}, {o})";
+                        w.Line($"loss += {ComputeLoss}({zRow}, {aRow}, {tRow});");
+                        w.Line($"{OutputDelta}({zRow}, {aRow}, {tRow}, trace.Slice({outputRegions.TraceDelta} + (r * {o}), {o}));");
+                    }
                 }
 
                 w.Line();
@@ -79,7 +87,19 @@ internal static class TileBackwardEmitter
         }
 
         EmitTranspose(w, plan, tiles);
+        var loss = Losses.LossKernel.For(plan.Loss);
+        if (loss.HasTileForm)
+        {
+            w.Line();
+            w.Line($"/// <summary>The summed loss of a tile's <paramref name=\"rows\"/> samples, and each row's dL/dz of the output layer.</summary>");
+            using (w.Block($"private static {t.Keyword} {LossTile}({t.ReadOnlySpan} z, {t.ReadOnlySpan} a, {t.ReadOnlySpan} target, {t.Span} delta, int rows)"))
+            {
+                loss.WriteTile(w, t, plan.Output, plan.FastActivations);
+            }
+        }
     }
+
+    private const string LossTile = "LossTile";
 
     private static string Trace(int offset, int units) => $"trace.Slice({offset}, rows * {units})";
 

@@ -21,4 +21,18 @@ internal abstract class LossKernel
 
     /// <summary>Statements that write dL/dz of the output layer into delta (with FastMath's sigmoid where the network uses it).</summary>
     public abstract void WriteOutputDelta(CodeWriter w, NumericType t, LayerPlan output, bool fast);
+
+    /// <summary>
+    /// Whether <see cref="WriteTile"/> has a form of its own for a tile of samples; otherwise the tile calls the
+    /// single-sample methods row by row.
+    /// </summary>
+    public virtual bool HasTileForm => false;
+
+    /// <summary>
+    /// Statements over spans z, a, target and delta of <c>rows</c> samples that return the summed loss and write every
+    /// row's dL/dz into delta.
+    /// </summary>
+    public virtual void WriteTile(CodeWriter w, NumericType t, LayerPlan output, bool fast)
+    {
+    }
 }
