@@ -20,6 +20,9 @@ internal sealed record NetworkPlan(
     ForwardPlan Forward)
 {
     public LayerPlan Output => Layers[Layers.Count - 1];
+
+    /// <summary>The weights baked from the network's Weights file, or null when it declares none.</summary>
+    public BakedWeightsPlan? Weights { get; init; }
 }
 
 /// <summary>
