@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Unrolled.Generators.Diagnostics;
 using Unrolled.Generators.Model;
+using Unrolled.Generators.Planning;
 
 namespace Unrolled.Generators.Weights;
 
@@ -68,9 +70,23 @@ internal static class WeightsBinder
         var content = file.Content!;
         int before = diagnostics.Count;
         WeightsShapeCheck.Compare(model, path, content, location, diagnostics);
-        return diagnostics.Count > before
-            ? null
-            : new BakedWeights(path, content.Provenance, content.Layers.Select(l => NodeOf(content, l)).ToEquatableArray(), content.Parameters);
+        if (diagnostics.Count > before)
+        {
+            return null;
+        }
+
+        // The layout the planner gives Parameters must hold the file's values exactly: a declaration option that changes
+        // the count (and that the shape check does not compare) must fail here, not bake values in the wrong places.
+        int expected = BufferPlanner.Plan(model).ParameterCount;
+        if (content.Parameters.Count != expected)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsFileUnreadable, location, model.Name, path,
+                string.Format(CultureInfo.InvariantCulture, "it holds {0} parameters, but '{1}' has {2}", content.Parameters.Count, model.Name, expected),
+                "declare the layers of the file, each with its bias"));
+            return null;
+        }
+
+        return new BakedWeights(path, content.Provenance, content.Layers.Select(l => NodeOf(content, l)).ToEquatableArray(), content.Parameters);
     }
 
     /// <summary>An ONNX layer's node, for the generated comments; parameter files name their layers only by number.</summary>
