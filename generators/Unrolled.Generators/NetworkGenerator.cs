@@ -39,6 +39,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         // Weights files, each read and checked once on its own (an edit elsewhere reads none of them again), then
         // given to the networks whose Weights name them.
         var weightsFiles = context.AdditionalTextsProvider
+            .Where(static file => WeightsFileReader.MayBeWeights(file))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => WeightsFileReader.Read(pair.Left, pair.Right, ct))
             .Where(static file => file is not null)

@@ -148,6 +148,36 @@ public class WeightsDiagnosticTests
         $"'Net' declares precision Single; models/net.onnx has float64 tensors (precision Double) — {Fix}");
 
     [Fact]
+    public void UNR029_a_binary_file_of_float32_values_for_a_double_network() => DiagnosticAssert.Single("""
+        [[|Network(3, Precision = Precision.Double, Weights = "net.unrl")|]]
+        [Dense(2)]
+        public partial class Net;
+        """, new ProjectFiles().Model("net.unrl", Saved(new NetworkSpec(3, [new LayerSpec(2)]), json: false)), "UNR029",
+        $"'Net' declares precision Double; net.unrl has float32 values (precision Single) — {Fix}");
+
+    [Fact]
+    public void UNR029_a_json_file_without_loss_states_mean_squared_error_as_LoadJson_reads_it()
+    {
+        string json = System.Text.Encoding.UTF8.GetString(Saved(new NetworkSpec(3, [new LayerSpec(2, Activation.Softmax)], LossFunction.CrossEntropy), json: true))
+            .Replace("\"loss\": \"CrossEntropy\",", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("\"loss\"", json);
+        DiagnosticAssert.Single("""
+            [[|Network(3, Loss = LossFunction.CrossEntropy, Weights = "net.json")|]]
+            [Dense(2, Activation.Softmax)]
+            public partial class Net;
+            """, new ProjectFiles().Text("net.json", json), "UNR029",
+            $"'Net' declares loss CrossEntropy; net.json has loss MeanSquaredError — {Fix}");
+    }
+
+    [Fact]
+    public void UNR028_a_parameter_file_names_its_layers_by_number() => DiagnosticAssert.Single("""
+        [[|Network(3, Weights = "net.json")|]]
+        [Dense(2, Activation.Tanh)]
+        public partial class Net;
+        """, new ProjectFiles().Text("net.json", System.Text.Encoding.UTF8.GetString(Saved(new NetworkSpec(3, [new LayerSpec(2)]), json: true))),
+        "UNR028", $"Layer 1 of 'Net' declares Tanh; net.json's layer 1 has Identity — {Fix}");
+
+    [Fact]
     public void A_loss_the_onnx_file_does_not_state_is_not_compared()
     {
         var run = GeneratorRunner.Run(GeneratorRunner.Compilation(["""
@@ -193,6 +223,8 @@ public class WeightsDiagnosticTests
             """]), Torch());
         Assert.Equal("UNR015", Assert.Single(run.GeneratorDiagnostics).Id);
     }
+
+    private static byte[] Saved(NetworkSpec spec, bool json) => BakedWeightsReaderTests.Save(new ReferenceNetwork<float>(spec), json);
 
     private static byte[] WithNaN()
     {

@@ -18,8 +18,19 @@ internal static class WeightsFileReader
     /// <summary>The metadata the build step sets on each encoded model, as the compiler shows it to generators.</summary>
     public const string PathMetadata = "build_metadata.AdditionalFiles.UnrolledWeightsPath";
 
+    /// <summary>How the build step names the text it writes for a model (build/Unrolled.targets).</summary>
+    public const string EncodedExtension = ".base64";
+
     /// <summary>The project directory, which the .NET SDK makes visible to generators.</summary>
     public const string ProjectDirectory = "build_property.ProjectDir";
+
+    /// <summary>
+    /// Whether <paramref name="file"/> can be a weights file, by its name alone: a model the build step encoded
+    /// (<c>obj/.../unrolled/digits.onnx.1a2b3c4d.base64</c>), or a file of a format <c>Weights</c> takes. The others
+    /// (most of a project's additional files) never reach the options or a reader.
+    /// </summary>
+    public static bool MayBeWeights(AdditionalText file) =>
+        file.Path.EndsWith(EncodedExtension, StringComparison.OrdinalIgnoreCase) || WeightsFormats.Of(file.Path) is not null;
 
     public static WeightsFile? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
