@@ -2,7 +2,8 @@
 # NativeAOT smoke test: publish samples/Realtime for net8.0 and net10.0 / linux-x64 with NativeAOT (PublishAot and the
 # instruction set are set in its project file per target framework), fail on any trim or AOT warning, run each native
 # binary (which itself fails on any allocation or collection in its processing loop), and print each binary's size
-# and latency percentiles.
+# and latency percentiles. Then the same for samples/FromPyTorch (net10.0), whose network bakes digits.onnx into the
+# binary at compile time: its native binary must match PyTorch's outputs and test score (it exits non-zero otherwise).
 #
 #   .ci/aot-smoke.sh
 #   UNROLLED_BUILD_LOCK= .ci/aot-smoke.sh            # without the shared build lock (when the caller already holds it)
@@ -72,6 +73,36 @@ for tfm in "${frameworks[@]}"; do
     step "$tfm ran in $((SECONDS - run_start)) s"
     summary+=("$tfm: $size bytes ($mib); $latency")
 done
+
+# samples/FromPyTorch: baked weights in a native binary (net10.0 only: the sample targets it alone).
+tfm=net10.0
+out="$repo/artifacts/aot/$rid/FromPyTorch"
+rm -rf "$out" "samples/FromPyTorch/obj/Release/$tfm/$rid" "samples/FromPyTorch/bin/Release/$tfm/$rid"
+step "publishing samples/FromPyTorch ($tfm, $rid, NativeAOT, weights baked from digits.onnx) into $out"
+publish_start=$SECONDS
+if ! dn publish samples/FromPyTorch/FromPyTorch.csproj -f "$tfm" -c Release -r "$rid" -o "$out" --nologo >"$log" 2>&1; then
+    cat "$log"
+    fail "dotnet publish of FromPyTorch failed (see above)"
+fi
+step "published FromPyTorch in $((SECONDS - publish_start)) s"
+if grep -Eq 'warning IL[0-9]+|AOT analysis|[Tt]rim analysis|warning [A-Z]+[0-9]+' "$log"; then
+    grep -E 'warning|AOT analysis|[Tt]rim analysis' "$log" | sort -u
+    fail "the NativeAOT publish of FromPyTorch reported warnings"
+fi
+binary="$out/FromPyTorch"
+[[ -x "$binary" && ! -e "$out/FromPyTorch.dll" && ! -e "$out/Unrolled.dll" ]] \
+    || { ls -la "$out"; fail "no NativeAOT binary (or managed assemblies beside it) in $out"; }
+size=$(stat -c %s "$binary")
+mib=$(awk -v s="$size" 'BEGIN { printf "%.2f MiB", s / 1048576 }')
+step "binary $binary: $size bytes ($mib)"
+step "running the FromPyTorch native binary"
+if ! "$binary" | tee "$run_log"; then
+    fail "the FromPyTorch native binary exited non-zero (outputs, weights or score differ from PyTorch's: see above)"
+fi
+grep -q '^Outputs match PyTorch' "$run_log" || fail "the FromPyTorch binary did not report matching PyTorch's outputs"
+accuracy=$(grep -Eo '^Test accuracy: [0-9.]+% \([0-9]+/[0-9]+\)' "$run_log") || fail "the FromPyTorch binary printed no test accuracy"
+latency=$(grep -Eo '[0-9]+ ns per Forward, [0-9]+ ns per ForwardBaked' "$run_log") || fail "the FromPyTorch binary printed no latency line"
+summary+=("FromPyTorch $tfm (baked weights): $size bytes ($mib); $accuracy; $latency")
 
 step "OK: NativeAOT publish without warnings, native run without allocation or collection ($((SECONDS - start)) s total)"
 for line in "${summary[@]}"; do

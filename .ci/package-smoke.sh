@@ -53,6 +53,8 @@ for entry in \
     lib/net10.0/Unrolled.dll lib/net10.0/Unrolled.xml \
     analyzers/dotnet/cs/Unrolled.Generators.dll \
     analyzers/dotnet/cs/Unrolled.CodeFixes.dll \
+    build/Unrolled.props build/Unrolled.targets \
+    buildTransitive/Unrolled.props buildTransitive/Unrolled.targets \
     PACKAGE.md; do
     grep -Fxq "$entry" "$work/entries.txt" || fail "the package lacks $entry"
 done
@@ -83,6 +85,11 @@ done
 dn build "$consumer" -c Release --no-restore -p:UnrolledVersion="$version" --nologo \
     >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build of the consumer failed"; }
 grep -Eq '[1-9][0-9]* Warning\(s\)' "$work/build.log" && { cat "$work/build.log"; fail "the consumer built with warnings"; }
+# The model reached the generator through the package's own build step (build/ or buildTransitive/Unrolled.targets).
+grep -Eq "unrolled/$version/build(Transitive)?/Unrolled\.targets" tests/PackageConsumer/obj/PackageConsumer.csproj.nuget.g.targets \
+    || fail "the consumer does not import Unrolled.targets from the package"
+ls tests/PackageConsumer/obj/Release/net10.0/unrolled/policy.onnx.*.base64 >/dev/null 2>&1 \
+    || fail "the package's build step did not encode models/policy.onnx for the generator"
 dotnet tests/PackageConsumer/bin/Release/net10.0/PackageConsumer.dll >"$work/output.txt" 2>&1 \
     || { cat "$work/output.txt"; fail "the consumer exited with an error"; }
 cat "$work/output.txt"
@@ -90,6 +97,8 @@ cat "$work/output.txt"
 # 4. Compare with an independent computation: p[k] = 0.01 (k + 1) - 0.1, h = tanh(x W1 + b1), y = h W2 + b2,
 #    W1[i, j] = p[3 i + j], b1 = p[6..9), W2 = p[9..12), b2 = p[12]; x = (3, 1); MSE against t = 0.25.
 #    Expected: y = 0.02190971837599564, loss = 0.05202517657131762 (in double).
+#    And PolicyNet, whose weights the package's build/Unrolled.targets baked from models/policy.onnx (a copy of the
+#    fixture torch_relu_softmax_opset13): its outputs for the fixture's first input against the ones PyTorch recorded.
 cat >"$work/check.py" <<'PY'
 import math, sys
 values = dict(line.strip().split("=", 1) for line in open(sys.argv[1]) if "=" in line)
@@ -116,9 +125,25 @@ for key in ("float.parameterCount", "double.parameterCount"):
 good = values["unrolled.version"].split("+")[0] == version
 ok &= good
 print(f"  unrolled.version: {values['unrolled.version']} expected {version} {'ok' if good else 'WRONG'}")
+import json
+pytorch = json.load(open(sys.argv[3]))["outputs"][0]
+for k, expected in enumerate(pytorch):
+    for way in ("baked", "static"):
+        key = f"{way}.output{k}"
+        actual = float(values[key])
+        good = abs(actual - expected) <= 1e-5
+        ok &= good
+        print(f"  {key}: {actual!r} PyTorch {expected!r} (|diff| {abs(actual - expected):.3g} <= 1e-05) {'ok' if good else 'WRONG'}")
+for key, expected in (("baked.parameterCount", "43"), ("baked.initializeRestores", "True")):
+    good = values[key] == expected
+    ok &= good
+    print(f"  {key}: {values[key]} expected {expected} {'ok' if good else 'WRONG'}")
 sys.exit(0 if ok else 1)
 PY
-python3 "$work/check.py" "$work/output.txt" "$version" || fail "the consumer's outputs differ from the expected values"
+expected_policy="$repo/tests/fixtures/onnx/torch_relu_softmax_opset13.json"
+cmp -s tests/PackageConsumer/models/policy.onnx tests/fixtures/onnx/torch_relu_softmax_opset13.onnx \
+    || fail "tests/PackageConsumer/models/policy.onnx is no longer the fixture torch_relu_softmax_opset13.onnx"
+python3 "$work/check.py" "$work/output.txt" "$version" "$expected_policy" || fail "the consumer's outputs differ from the expected values"
 
 # 5. NativeAOT: publish the consumer for each target framework from the same package (PublishAot is in its project
 #    file), with no warning allowed, run the native binary and check its outputs the same way.
@@ -142,7 +167,7 @@ for tfm in net8.0 net10.0; do
     step "$tfm binary: $size bytes ($(awk -v s="$size" 'BEGIN { printf "%.2f MiB", s / 1048576 }')), published in $((SECONDS - aot_start)) s"
     "$aot/PackageConsumer" >"$work/output-$tfm.txt" 2>&1 \
         || { cat "$work/output-$tfm.txt"; fail "the $tfm NativeAOT consumer exited with an error"; }
-    python3 "$work/check.py" "$work/output-$tfm.txt" "$version" \
+    python3 "$work/check.py" "$work/output-$tfm.txt" "$version" "$expected_policy" \
         || fail "the $tfm NativeAOT consumer's outputs differ from the expected values"
 done
 

@@ -7,6 +7,7 @@ using Unrolled.Generators.Emit;
 using Unrolled.Generators.Model;
 using Unrolled.Generators.Parsing;
 using Unrolled.Generators.Planning;
+using Unrolled.Generators.Weights;
 
 namespace Unrolled.Generators;
 
@@ -36,7 +37,22 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 static (ctx, ct) => NetworkParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parse);
 
-        var models = parsed
+        // Weights files, each read and checked once on its own (an edit elsewhere reads none of them again), then
+        // given to the networks whose Weights name them.
+        var weightsFiles = context.AdditionalTextsProvider
+            .Where(static file => WeightsFileReader.MayBeWeights(file))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => WeightsFileReader.Read(pair.Left, pair.Right, ct))
+            .Where(static file => file is not null)
+            .WithTrackingName(TrackingNames.WeightsFiles)
+            .Collect();
+
+        var bound = parsed
+            .Combine(weightsFiles)
+            .Select(static (pair, _) => WeightsBinder.Bind(pair.Left, pair.Right!))
+            .WithTrackingName(TrackingNames.Weights);
+
+        var models = bound
             .Select(static (result, _) => result.Model)
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.Models);
@@ -71,7 +87,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             }
         });
 
-        var diagnostics = parsed
+        var diagnostics = bound
             .Combine(facts)
             .Select(static (pair, _) => CompilationChecks.WithCompilationChecks(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);

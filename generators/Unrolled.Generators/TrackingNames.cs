@@ -10,4 +10,6 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Facts = nameof(Facts);
     public const string OrphanLayers = nameof(OrphanLayers);
+    public const string WeightsFiles = nameof(WeightsFiles);
+    public const string Weights = nameof(Weights);
 }

@@ -48,4 +48,24 @@ Console.WriteLine(Line("double.output0", outputDouble[0].ToString("R", CultureIn
 Console.WriteLine(Line("double.loss", lossDouble.ToString("R", CultureInfo.InvariantCulture)));
 Console.WriteLine(Line("reference.output0", referenceOutput[0].ToString("R", CultureInfo.InvariantCulture)));
 
+// Baked weights through the package's build step: the first input of the fixture PolicyNet was exported from, whose
+// outputs PyTorch recorded (.ci/package-smoke.sh compares them), through an instance and through the static entry.
+ReadOnlySpan<float> policyInput = [0.3455841839313507f, 0.8216181397438049f, 0.3304370641708374f, -1.3031572103500366f];
+Span<float> viaInstance = stackalloc float[PolicyNet.OutputCount];
+Span<float> viaStatic = stackalloc float[PolicyNet.OutputCount];
+var policy = new PolicyNet();
+policy.Forward(policyInput, viaInstance);
+PolicyNet.ForwardBaked(policyInput, viaStatic);
+float firstWeight = policy.Parameters[0];
+policy.Parameters.Clear();
+policy.Initialize(seed: 1);
+Console.WriteLine(Line("baked.parameterCount", PolicyNet.ParameterCount.ToString(CultureInfo.InvariantCulture)));
+for (int k = 0; k < PolicyNet.OutputCount; k++)
+{
+    Console.WriteLine(Line($"baked.output{k}", viaInstance[k].ToString("R", CultureInfo.InvariantCulture)));
+    Console.WriteLine(Line($"static.output{k}", viaStatic[k].ToString("R", CultureInfo.InvariantCulture)));
+}
+
+Console.WriteLine(Line("baked.initializeRestores", (policy.Parameters[0] == firstWeight).ToString(CultureInfo.InvariantCulture)));
+
 static string Line(string key, string value) => key + "=" + value;

@@ -101,6 +101,50 @@ public class SnapshotTests
         }
     }
 
+    [Fact]
+    public void Baked_relu_softmax_from_pytorch_onnx_float()
+    {
+        var files = new ProjectFiles().Model("models/policy.onnx", File.ReadAllBytes(BakedNetwork.Fixture("torch_relu_softmax_opset13")));
+        VerifyBaked("""
+            using Unrolled;
+
+            namespace Demo;
+
+            [Network(4, Loss = LossFunction.CrossEntropy, Weights = "models/policy.onnx")]
+            [Dense(5, Activation.Relu)]
+            [Dense(3, Activation.Softmax)]
+            public partial class PolicyNet;
+            """, files, "Demo.PolicyNet.g.cs");
+    }
+
+    [Fact]
+    public void Baked_tanh_identity_from_json_double()
+    {
+        var files = new ProjectFiles().Text("weights/shaper.json", """
+            { "format": "unrolled-parameters", "version": 1, "elementType": "float64",
+              "spec": { "inputs": 2, "layers": [ { "units": 2, "activation": "Tanh" }, { "units": 1, "activation": "Identity" } ],
+                        "loss": "MeanSquaredError", "precision": "Double" },
+              "layers": [ { "weights": [ [0.1, -0.0], [1e-300, -2.5] ], "bias": [0.3333333333333333, 1.7976931348623157e308] },
+                          { "weights": [ [4.9e-324], [-1] ], "bias": [0] } ] }
+            """);
+        VerifyBaked("""
+            using Unrolled;
+
+            [Network(2, Precision = Precision.Double, Weights = "weights/shaper.json")]
+            [Dense(2, Activation.Tanh)]
+            [Dense(1)]
+            public partial class Shaper;
+            """, files, "Shaper.g.cs");
+    }
+
+    private static void VerifyBaked(string source, ProjectFiles files, string hint, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    {
+        var run = GeneratorRunner.Run(GeneratorRunner.Compilation([source]), files);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        Snapshot.Verify(run.Sources[hint], hint, method: method);
+    }
+
     private static void VerifyNetwork(string source, string hint, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         var run = GeneratorRunner.Run(source);

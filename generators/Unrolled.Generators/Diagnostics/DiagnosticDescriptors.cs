@@ -105,6 +105,50 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.TooManyUnits, "Too many units", SpecMessages.TooManyUnits,
         "Backward keeps z, a and delta of every unit of a sample in one buffer, which holds at most Array.MaxLength elements.");
 
+    // Weights: the file named by [Network(..., Weights = "...")] must be found, readable, an MLP, and of the declared
+    // shape. Each message names both sides: the declaration and the file (with the node, for ONNX).
+
+    public static readonly DiagnosticDescriptor WeightsFileNotFound = Error(
+        DiagnosticIds.WeightsFileNotFound, "Weights file not found",
+        "'{0}' takes its weights from '{1}', which {2} — {3}",
+        "Weights names a file relative to the project directory; the generator reads only what the compiler gives it: the project's <AdditionalFiles>, binary models through the Unrolled package's build step.");
+
+    public static readonly DiagnosticDescriptor WeightsFileUnreadable = Error(
+        DiagnosticIds.WeightsFileUnreadable, "Weights file cannot be read",
+        "'{0}' cannot read its weights from '{1}': {2} — {3}",
+        "The file is damaged or not of its format (the message is the reader's, as OnnxModel and ParameterFile say it at run time), holds values that are not finite, or has an extension other than .onnx, .unrl and .json.");
+
+    public static readonly DiagnosticDescriptor WeightsFileNotANetwork = Error(
+        DiagnosticIds.WeightsFileNotANetwork, "Weights file is not a network Unrolled can express",
+        "'{0}' cannot take its weights from '{1}', which is not an MLP Unrolled can express: {2} — {3}",
+        "An ONNX model bakes when its graph is a chain of dense layers (Gemm, or MatMul + Add), each followed by at most one supported activation; the message names every node that is not.");
+
+    public static readonly DiagnosticDescriptor WeightsInputsDiffer = Error(
+        DiagnosticIds.WeightsInputsDiffer, "Input count differs from the weights file",
+        "'{0}' declares {1} inputs; {2} has {3} — " + WeightsFix,
+        "The declared shape is the contract: the file's input count must be the one [Network] declares.");
+
+    public static readonly DiagnosticDescriptor WeightsLayerCountDiffers = Error(
+        DiagnosticIds.WeightsLayerCountDiffers, "Layer count differs from the weights file",
+        "'{0}' declares {1} layers; {2} has {3} ({4}) — " + WeightsFix,
+        "The declared shape is the contract: the file must have one dense layer per [Dense], in the same order.");
+
+    public static readonly DiagnosticDescriptor WeightsUnitsDiffer = Error(
+        DiagnosticIds.WeightsUnitsDiffer, "Unit count differs from the weights file",
+        "Layer {0} of '{1}' declares {2} units; {3} has {4} — " + WeightsFix,
+        "The declared shape is the contract: each layer of the file must have the units its [Dense] declares.");
+
+    public static readonly DiagnosticDescriptor WeightsActivationDiffers = Error(
+        DiagnosticIds.WeightsActivationDiffers, "Activation differs from the weights file",
+        "Layer {0} of '{1}' declares {2}; {3} has {4} — " + WeightsFix,
+        "The declared shape is the contract: each layer's activation, and its Alpha for LeakyRelu and Elu, must be the file's.");
+
+    public static readonly DiagnosticDescriptor WeightsOptionDiffers = Error(
+        DiagnosticIds.WeightsOptionDiffers, "Loss or precision differs from the weights file",
+        "'{0}' declares {1}; {2} has {3} — " + WeightsFix,
+        "The declared shape is the contract: the precision must be the one of the file's values, and the loss the file's when it states one (an ONNX graph may not).");
+
+    private const string WeightsFix = "change the declaration to match the file, or use a file made for this declaration";
     public static readonly DiagnosticDescriptor LargeGeneratedSource = Info(
         DiagnosticIds.LargeGeneratedSource, "Large generated file",
         "'{0}' generates {1} KB of code for its {2} layers, which adds about {3} s to each build (the compiler takes about {4} KB of it per second on a 2-core machine) — expected for a network this deep; nothing needs fixing unless the build is too slow",

@@ -27,6 +27,14 @@ internal static class DiagnosticIds
     public const string SingleUnitSoftmax = "UNR019";
     public const string ExactActivationsUnused = "UNR020";
     public const string TooManyUnits = "UNR021";
+    public const string WeightsFileNotFound = "UNR022";
+    public const string WeightsFileUnreadable = "UNR023";
+    public const string WeightsFileNotANetwork = "UNR024";
+    public const string WeightsInputsDiffer = "UNR025";
+    public const string WeightsLayerCountDiffers = "UNR026";
+    public const string WeightsUnitsDiffer = "UNR027";
+    public const string WeightsActivationDiffers = "UNR028";
+    public const string WeightsOptionDiffers = "UNR029";
     public const string LargeGeneratedSource = "UNR040";
 
     /// <summary>Where each id is explained: <c>docs/diagnostics.md</c>, one section per id, anchored by the id in lower case.</summary>

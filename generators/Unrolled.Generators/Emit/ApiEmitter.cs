@@ -72,7 +72,9 @@ internal static class ApiEmitter
         w.Line();
         if (plan.Type.GenerateConstructor)
         {
-            w.Line("/// <summary>Creates the network with the parameters <see cref=\"Initialize\"/> gives for seed 0.</summary>");
+            w.Line(plan.Weights is { } baked
+                ? BakedWeightsEmitter.ConstructorSummary(baked)
+                : "/// <summary>Creates the network with the parameters <see cref=\"Initialize\"/> gives for seed 0.</summary>");
             w.Line($"public {plan.Type.Name}() => Initialize(0);");
             w.Line();
         }
@@ -136,6 +138,10 @@ internal static class ApiEmitter
         }
 
         w.Line();
+        if (plan.Weights is { } baked)
+        {
+            BakedWeightsEmitter.EmitForwardBaked(w, plan, baked);
+        }
     }
 
     public static void EmitMaintenance(CodeWriter w, NetworkPlan plan)
@@ -144,6 +150,12 @@ internal static class ApiEmitter
         w.Line("/// <summary>Sets every gradient to zero.</summary>");
         w.Line($"public void ZeroGradients() => (({t.GlobalSpan}){GradientsField}).Clear();");
         w.Line();
+        if (plan.Weights is { } baked)
+        {
+            BakedWeightsEmitter.EmitInitialize(w, plan, baked);
+            return;
+        }
+
         w.Line("/// <summary>");
         w.Line("/// Draws the weights (Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family)");
         w.Line("/// and zeroes the biases, deterministically from <paramref name=\"seed\"/>: the same values");

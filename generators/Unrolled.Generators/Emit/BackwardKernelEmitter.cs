@@ -16,9 +16,9 @@ internal static class BackwardKernelEmitter
         using (w.Block($"public static {t.Keyword} Backward({buffers}{transposed}, {t.ReadOnlySpan} input, {t.ReadOnlySpan} target, int samples)"))
         {
             w.Line($"{t.Keyword} loss = {t.Literal(0)};");
-            w.Line("int s = 0;");
             if (plan.Tiles is { } tiles)
             {
+                w.Line("int s = 0;");
                 using (w.Block($"if (samples >= {tiles.BlockRows} && {VectorWidth.Of(128, t).IsAccelerated})"))
                 {
                     w.Line($"// Whole blocks of {tiles.BlockRows} samples as matrix products, with W^T packed for dX = delta W^T; the rest one by one.");
@@ -28,7 +28,7 @@ internal static class BackwardKernelEmitter
                 }
             }
 
-            using (w.Block("for (; s < samples; s++)"))
+            using (w.Block(plan.Tiles is null ? "for (int s = 0; s < samples; s++)" : "for (; s < samples; s++)"))
             {
                 w.Line($"loss += {BackwardSample}(parameters, gradients, trace, input.Slice(s * InputCount, InputCount), "
                     + "target.Slice(s * OutputCount, OutputCount));");

@@ -150,6 +150,11 @@ internal static class NetworkEmitter
                     w.Line($"/// <summary>Forward's and Loss's stack scratch: z and a of each layer ({plan.Buffers.ScratchLength} {t.Keyword}s).</summary>");
                     Code.EmitInlineArray(w, t, "Scratch", Code.Invariant(plan.Buffers.ScratchLength), "InlineArray");
                 }
+
+                if (plan.Weights is { } baked)
+                {
+                    BakedWeightsEmitter.EmitData(w, plan, baked);
+                }
             }
         }
     }

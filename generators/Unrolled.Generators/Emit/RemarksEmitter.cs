@@ -44,6 +44,11 @@ internal static class RemarksEmitter
 
         w.Line("/// </code>");
         w.Line($"/// <para>Loss: {LossKernel.For(plan.Loss).Describe}.</para>");
+        if (plan.Weights is { } baked)
+        {
+            BakedWeightsEmitter.EmitRemarks(w, baked);
+        }
+
         if (plan.Precision == Precision.Single && plan.Layers.Any(l => ActivationTraits.Of(l.Activation)!.HasFastForm))
         {
             w.Line(plan.ExactActivations

@@ -44,6 +44,15 @@ internal static class GeneratedNames
         ParametersField, GradientsField, TraceField, TransposedField, ParameterBuffer, TraceBuffer, TransposedBuffer,
     ];
 
+    /// <summary>The static forward over baked weights: not <c>Forward</c>, whose instance signature it would repeat (CS0111).</summary>
+    public const string ForwardBaked = nameof(ForwardBaked);
+
+    /// <summary>The kernels' property over the baked weights' constant data.</summary>
+    public const string BakedParameters = nameof(BakedParameters);
+
+    /// <summary>The members written into the user's class when the network declares Weights.</summary>
+    public static IEnumerable<string> BakedMembers => [ForwardBaked];
+
     /// <summary>
     /// True when <paramref name="method"/> shares a name with a generated public method but not its parameter
     /// types, so that both can exist side by side.
@@ -53,7 +62,7 @@ internal static class GeneratedNames
         string t = precision == Precision.Double ? "double" : "float";
         string[]? generated = method.Name switch
         {
-            "Forward" => [$"System.ReadOnlySpan<{t}>", $"System.Span<{t}>"],
+            "Forward" or ForwardBaked => [$"System.ReadOnlySpan<{t}>", $"System.Span<{t}>"],
             "Loss" or "Backward" => [$"System.ReadOnlySpan<{t}>", $"System.ReadOnlySpan<{t}>"],
             "ZeroGradients" => [],
             "Initialize" => ["int"],

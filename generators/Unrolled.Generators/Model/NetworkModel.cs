@@ -28,6 +28,12 @@ internal sealed record NetworkModel(
     EquatableArray<LayerModel> Layers,
     bool GenerateConstructor)
 {
+    /// <summary>The <c>Weights</c> path as declared, or null when the network has none.</summary>
+    public string? WeightsPath { get; init; }
+
+    /// <summary>The parameters read from <see cref="WeightsPath"/>, once the file has been found and checked.</summary>
+    public BakedWeights? Weights { get; init; }
+
     public int Outputs => Layers[Layers.Count - 1].Units;
 
     /// <summary>The file name of the generated source: <c>{Namespace}.{Outer}.{Type}.g.cs</c>.</summary>

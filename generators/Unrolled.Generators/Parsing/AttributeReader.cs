@@ -8,7 +8,11 @@ using Unrolled.Generators.Model;
 namespace Unrolled.Generators.Parsing;
 
 /// <summary>The arguments of <c>[Network]</c> as written, with the attribute's defaults.</summary>
-internal sealed record DeclaredNetwork(int Inputs, LossFunction Loss, Precision Precision, UnrollMode Unroll, bool ExactActivations);
+internal sealed record DeclaredNetwork(int Inputs, LossFunction Loss, Precision Precision, UnrollMode Unroll, bool ExactActivations)
+{
+    /// <summary>The <c>Weights</c> path as written, or null.</summary>
+    public string? Weights { get; init; }
+}
 
 /// <summary>
 /// The arguments of one <c>[Dense]</c> as written; <see cref="Alpha"/> is NaN when not given, and
@@ -32,11 +36,18 @@ internal static class AttributeReader
         var precision = Precision.Single;
         var unroll = UnrollMode.Auto;
         bool exactActivations = false;
+        string? weights = null;
         foreach (var named in attribute.NamedArguments)
         {
             if (named.Value.Kind == TypedConstantKind.Error)
             {
                 return null;
+            }
+
+            if (named.Key == "Weights")
+            {
+                weights = named.Value.Value as string;
+                continue;
             }
 
             if (named.Key == "ExactActivations")
@@ -58,7 +69,7 @@ internal static class AttributeReader
             }
         }
 
-        return new DeclaredNetwork(inputs, loss, precision, unroll, exactActivations);
+        return new DeclaredNetwork(inputs, loss, precision, unroll, exactActivations) { Weights = weights };
     }
 
     /// <summary>

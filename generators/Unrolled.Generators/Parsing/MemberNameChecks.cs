@@ -8,9 +8,16 @@ namespace Unrolled.Generators.Parsing;
 /// <summary>Reports members of the user's type, declared or inherited, whose names the generated code needs.</summary>
 internal static class MemberNameChecks
 {
-    public static void Check(INamedTypeSymbol type, int layerCount, Precision precision, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    /// <param name="baked">The network declares Weights, which adds the members of baked weights.</param>
+    public static void Check(
+        INamedTypeSymbol type, int layerCount, Precision precision, LocationInfo? location, List<DiagnosticInfo> diagnostics, bool baked = false)
     {
         var taken = new HashSet<string>(GeneratedNames.Members(layerCount));
+        if (baked)
+        {
+            taken.UnionWith(GeneratedNames.BakedMembers);
+        }
+
         var reported = new HashSet<string>();
         if (taken.Contains(type.Name))
         {

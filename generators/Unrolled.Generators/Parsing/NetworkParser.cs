@@ -59,7 +59,7 @@ internal static class NetworkParser
         }
 
         ExactActivationsCheck.Check(type.Name, declared, layers, networkLocation, diagnostics);
-        MemberNameChecks.Check(type, layers.Count, declared.Precision, networkLocation, diagnostics);
+        MemberNameChecks.Check(type, layers.Count, declared.Precision, networkLocation, diagnostics, baked: declared.Weights is not null);
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
             return Result(null, diagnostics, networkLocation);
@@ -96,7 +96,10 @@ internal static class NetworkParser
             declared.Unroll,
             declared.ExactActivations,
             layerModels.ToEquatableArray(),
-            generateConstructor);
+            generateConstructor)
+        {
+            WeightsPath = declared.Weights,
+        };
         return Result(model, diagnostics, networkLocation);
     }
 

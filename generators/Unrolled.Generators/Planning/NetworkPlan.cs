@@ -22,6 +22,9 @@ internal sealed record NetworkPlan(
     TilePlan? Tiles)
 {
     public LayerPlan Output => Layers[Layers.Count - 1];
+
+    /// <summary>The weights baked from the network's Weights file, or null when it declares none.</summary>
+    public BakedWeightsPlan? Weights { get; init; }
 }
 
 /// <summary>

@@ -20,7 +20,10 @@ internal static class NetworkPlanner
             KernelsClass: model.Name + "Kernels", GeneratorInfo.Version);
         return new NetworkPlan(
             type, model.Precision, model.Inputs, model.Outputs, model.Loss, model.ExactActivations, fast,
-            layers.ToEquatableArray(), buffers, forward, tiles);
+            layers.ToEquatableArray(), buffers, forward, tiles)
+        {
+            Weights = BakedWeightsPlanner.Plan(model, layers),
+        };
     }
 
     /// <summary>The number of multiply-adds of one sample's forward pass.</summary>

@@ -37,4 +37,14 @@ public sealed class NetworkAttribute : Attribute
     /// (tanh within 5.5 ulp, sigmoid 2.41, exp 1.03), at the cost of scalar activation loops. Default: false.
     /// </summary>
     public bool ExactActivations { get; set; }
+
+    /// <summary>
+    /// A file whose weights are baked into the network at compile time, relative to the project directory:
+    /// <c>models/digits.onnx</c>. An ONNX model, or a parameter file <see cref="ParameterFile"/> saved (<c>.unrl</c>,
+    /// <c>.json</c>). The file must be one of the project's additional files
+    /// (<c>&lt;AdditionalFiles Include="models/digits.onnx" /&gt;</c>) and state the declared shape; any difference is a
+    /// compile error. The constructor and <c>Initialize</c> then set the parameters to the file's, and a static
+    /// <c>ForwardBaked</c> computes with them directly. Default: none (the weights are drawn by <c>Initialize</c>).
+    /// </summary>
+    public string? Weights { get; set; }
 }

@@ -21,6 +21,20 @@ public static class DiagnosticAssert
         return run;
     }
 
+    /// <summary>As <see cref="Single(string, string, DiagnosticSeverity, string, LanguageVersion)"/>, with additional files as a build hands them over.</summary>
+    public static GeneratorRun Single(string markup, ProjectFiles files, string id, string message)
+    {
+        var (source, span) = Markup.Parse("using Unrolled;\n" + markup);
+        var run = GeneratorRunner.Run(GeneratorRunner.Compilation([source]), files);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Empty(run.Sources);
+        return run;
+    }
+
     /// <summary>Asserts the generator reported nothing and its code compiles without a warning.</summary>
     public static GeneratorRun None(string source)
     {

@@ -63,11 +63,13 @@ public static class GeneratorRunner
     public static GeneratorRun Run(string source, LanguageVersion version = LanguageVersion.CSharp12) =>
         Run(Compilation([source], version));
 
-    public static GeneratorRun Run(Compilation compilation)
+    public static GeneratorRun Run(Compilation compilation, ProjectFiles? files = null)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new generator::Unrolled.Generators.NetworkGenerator().AsSourceGenerator()],
+            additionalTexts: files?.Texts,
             parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+            optionsProvider: files?.Options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return Continue(driver, compilation);
     }

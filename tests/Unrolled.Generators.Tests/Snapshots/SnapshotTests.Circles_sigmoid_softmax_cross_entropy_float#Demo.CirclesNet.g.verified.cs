@@ -203,8 +203,7 @@ namespace Unrolled.Generated
             ReadOnlySpan<float> target, int samples)
         {
             float loss = 0F;
-            int s = 0;
-            for (; s < samples; s++)
+            for (int s = 0; s < samples; s++)
             {
                 loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
                     target.Slice(s * OutputCount, OutputCount));

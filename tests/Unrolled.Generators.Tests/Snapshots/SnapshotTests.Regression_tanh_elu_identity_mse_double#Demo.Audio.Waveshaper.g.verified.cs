@@ -182,8 +182,7 @@ namespace Unrolled.Generated
             ReadOnlySpan<double> target, int samples)
         {
             double loss = 0D;
-            int s = 0;
-            for (; s < samples; s++)
+            for (int s = 0; s < samples; s++)
             {
                 loss += BackwardSample(parameters, gradients, trace, input.Slice(s * InputCount, InputCount),
                     target.Slice(s * OutputCount, OutputCount));
