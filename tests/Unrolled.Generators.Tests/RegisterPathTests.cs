@@ -17,7 +17,7 @@ public class RegisterPathTests
 {
     [Theory]
     [InlineData("[Network(2, Loss = LossFunction.CrossEntropy)] [Dense(3, Activation.Sigmoid)] [Dense(2, Activation.Softmax)]", "128")]
-    [InlineData("[Network(2)] [Dense(16, Activation.Relu)] [Dense(16, Activation.Relu)] [Dense(2)]", "512,256,128")]
+    [InlineData("[Network(2)] [Dense(16, Activation.Relu)] [Dense(16, Activation.Relu)] [Dense(2)]", "256,128")] // 512 bits: slower here (Limits.MaxSingleSampleBits)
     [InlineData("[Network(2)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(1)]", "256,128")]
     [InlineData("[Network(3)] [Dense(2)]", "128")]
     [InlineData("[Network(64)] [Dense(64, Activation.Relu)] [Dense(64, Activation.Relu)] [Dense(10)]", "")]

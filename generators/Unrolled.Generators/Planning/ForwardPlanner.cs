@@ -28,7 +28,7 @@ internal static class ForwardPlanner
     private static RegisterPathPlan? Registers(Precision precision, List<LayerPlan> layers, bool fast)
     {
         var variants = new List<RegisterVariantPlan>();
-        foreach (int bits in VectorShapes.AllBits)
+        foreach (int bits in VectorShapes.AllBits.Where(b => b <= Limits.MaxSingleSampleBits))
         {
             var widths = new VectorShape?[layers.Count];
             for (int l = 0; l < layers.Count; l++)

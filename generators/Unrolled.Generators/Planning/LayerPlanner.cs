@@ -18,7 +18,8 @@ internal static class LayerPlanner
             int n = layer.FanIn, m = layer.Units;
             var kernel = ActivationKernel.For(layer.Activation);
             bool unrolled = UnrollRules.ShouldUnroll(model.Unroll, n, m, model.Precision);
-            var widths = VectorShapes.Fitting(m, model.Precision).ToArray();
+            bool wide = (long)n * m * (model.Precision == Precision.Double ? 8 : 4) > Limits.WideLayerBytes;
+            var widths = VectorShapes.Fitting(m, model.Precision, wide ? 512 : Limits.MaxSingleSampleBits).ToArray();
             bool simd = !unrolled;
             plans.Add(new LayerPlan(
                 Number: l + 1,

@@ -13,9 +13,9 @@ internal static class VectorShapes
 
     public static VectorShape Of(int bits, Precision precision) => new(bits, Lanes(bits, precision));
 
-    /// <summary>The widths, widest first, whose lanes fit in <paramref name="units"/>.</summary>
-    public static IEnumerable<VectorShape> Fitting(int units, Precision precision) =>
-        AllBits.Select(bits => Of(bits, precision)).Where(v => v.Lanes <= units);
+    /// <summary>The widths of at most <paramref name="maxBits"/>, widest first, whose lanes fit in <paramref name="units"/>.</summary>
+    public static IEnumerable<VectorShape> Fitting(int units, Precision precision, int maxBits = 512) =>
+        AllBits.Where(bits => bits <= maxBits).Select(bits => Of(bits, precision)).Where(v => v.Lanes <= units);
 
     public static bool IsPadded(int units, VectorShape v) => units < v.Lanes;
 

@@ -227,15 +227,7 @@ namespace Unrolled.Generated
             ref double ar = ref MemoryMarshal.GetReference(a);
 
             // z = b1 + x W1: a vector of units per accumulator, each input broadcast against its row of W.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Vector512<double> x0 = Vector512.Create(x[0]);
-                // Units 0 to 7.
-                Vector512<double> acc0 = Vector512.LoadUnsafe(ref br);
-                acc0 = Fused.MultiplyAdd(x0, Vector512.LoadUnsafe(ref wr), acc0);
-                Vector512.StoreUnsafe(acc0, ref zr);
-            }
-            else if (Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 Vector256<double> x0 = Vector256.Create(x[0]);
                 // Units 0 to 7.
@@ -301,31 +293,7 @@ namespace Unrolled.Generated
             ref double ar = ref MemoryMarshal.GetReference(a);
 
             // z = b2 + x W2: a vector of units per accumulator, each input broadcast against its row of W.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                // Units 0 to 7.
-                Vector512<double> acc0 = Vector512.LoadUnsafe(ref br);
-                Vector512<double> acc0_1 = Vector512<double>.Zero;
-                Vector512<double> acc0_2 = Vector512<double>.Zero;
-                Vector512<double> acc0_3 = Vector512<double>.Zero;
-                // 4 partial sums per vector, over inputs i, i + 1, ..., so that the multiply-adds do not wait on each other.
-                for (int i = 0; i < 8; i += 4)
-                {
-                    ref double row = ref Unsafe.Add(ref wr, i * 8);
-                    Vector512<double> x0 = Vector512.Create(x[i]);
-                    acc0 = Fused.MultiplyAdd(x0, Vector512.LoadUnsafe(ref row), acc0);
-                    Vector512<double> x1 = Vector512.Create(x[i + 1]);
-                    acc0_1 = Fused.MultiplyAdd(x1, Vector512.LoadUnsafe(ref row, 8), acc0_1);
-                    Vector512<double> x2 = Vector512.Create(x[i + 2]);
-                    acc0_2 = Fused.MultiplyAdd(x2, Vector512.LoadUnsafe(ref row, 16), acc0_2);
-                    Vector512<double> x3 = Vector512.Create(x[i + 3]);
-                    acc0_3 = Fused.MultiplyAdd(x3, Vector512.LoadUnsafe(ref row, 24), acc0_3);
-                }
-
-                acc0 = acc0 + acc0_1 + acc0_2 + acc0_3;
-                Vector512.StoreUnsafe(acc0, ref zr);
-            }
-            else if (Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 // Units 0 to 7.
                 Vector256<double> acc0 = Vector256.LoadUnsafe(ref br);
@@ -555,18 +523,7 @@ namespace Unrolled.Generated
             ref double gr = ref MemoryMarshal.GetReference(delta);
             ref double zr = ref MemoryMarshal.GetReference(z);
             ref double ar = ref MemoryMarshal.GetReference(a);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int j = 0; j < 8; j += 8)
-                {
-                    Vector512<double> g = Vector512.LoadUnsafe(ref gr, (nuint)j);
-                    Vector512<double> zv = Vector512.LoadUnsafe(ref zr, (nuint)j);
-                    Vector512<double> av = Vector512.LoadUnsafe(ref ar, (nuint)j);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.GreaterThan(zv, Vector512<double>.Zero), g,
-                        g * (av + Vector512.Create(0.5D))), ref gr, (nuint)j);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 4)
                 {
@@ -601,24 +558,7 @@ namespace Unrolled.Generated
             ref double dr = ref MemoryMarshal.GetReference(delta);
 
             // dW2 += x^T delta and dL/dx = W2 delta, one input (one row of W2) at a time.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < 8; i++)
-                {
-                    double xi = x[i];
-                    Vector512<double> xv = Vector512.Create(xi);
-                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 8);
-                    ref double wRow = ref Unsafe.Add(ref wr, i * 8);
-                    Vector512<double> dot0 = Vector512<double>.Zero;
-                    Vector512<double> dot1 = Vector512<double>.Zero;
-                    Vector512<double> d0 = Vector512.LoadUnsafe(ref dr);
-                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector512.LoadUnsafe(ref dWRow)), ref dWRow);
-                    dot0 = Fused.MultiplyAdd(Vector512.LoadUnsafe(ref wRow), d0, dot0);
-                    double sum = Horizontal.Sum(dot0 + dot1);
-                    previousDelta[i] = sum;
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 8; i++)
                 {
@@ -684,14 +624,7 @@ namespace Unrolled.Generated
 
             // db2 += delta
             ref double dbr = ref MemoryMarshal.GetReference(db);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int j = 0; j < 8; j += 8)
-                {
-                    Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref dbr, (nuint)j) + Vector512.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 4)
                 {
@@ -731,16 +664,7 @@ namespace Unrolled.Generated
             // dL/dz = dL/da f'(z), tanh'(z) = 1 - a^2
             ref double gr = ref MemoryMarshal.GetReference(delta);
             ref double ar = ref MemoryMarshal.GetReference(a);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int j = 0; j < 8; j += 8)
-                {
-                    Vector512<double> g = Vector512.LoadUnsafe(ref gr, (nuint)j);
-                    Vector512<double> av = Vector512.LoadUnsafe(ref ar, (nuint)j);
-                    Vector512.StoreUnsafe(g * (Vector512.Create(1D) - av * av), ref gr, (nuint)j);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 4)
                 {
@@ -770,18 +694,7 @@ namespace Unrolled.Generated
             ref double dr = ref MemoryMarshal.GetReference(delta);
 
             // dW1 += x^T delta, one input (one row of W1) at a time.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < 1; i++)
-                {
-                    double xi = x[i];
-                    Vector512<double> xv = Vector512.Create(xi);
-                    ref double dWRow = ref Unsafe.Add(ref dWr, i * 8);
-                    Vector512<double> d0 = Vector512.LoadUnsafe(ref dr);
-                    Vector512.StoreUnsafe(Fused.MultiplyAdd(xv, d0, Vector512.LoadUnsafe(ref dWRow)), ref dWRow);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < 1; i++)
                 {
@@ -826,14 +739,7 @@ namespace Unrolled.Generated
 
             // db1 += delta
             ref double dbr = ref MemoryMarshal.GetReference(db);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int j = 0; j < 8; j += 8)
-                {
-                    Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref dbr, (nuint)j) + Vector512.LoadUnsafe(ref dr, (nuint)j), ref dbr, (nuint)j);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int j = 0; j < 8; j += 4)
                 {
