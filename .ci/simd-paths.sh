@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 filter='Category=SimdPaths'
 for setting in DOTNET_EnableAVX512=0 DOTNET_EnableAVX=0 DOTNET_EnableHWIntrinsic=0; do
     echo "simd-paths: $setting"
-    for project in tests/Unrolled.Generators.Tests tests/Unrolled.IntegrationTests; do
+    for project in tests/Unrolled.Tests tests/Unrolled.Generators.Tests tests/Unrolled.IntegrationTests; do
         env "$setting" dotnet test "$project" -c Release --no-build -nologo --filter "$filter" 2>&1 | grep -E "Passed!|Failed|error" | sed 's/^/    /'
         [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "simd-paths: FAIL with $setting in $project" >&2; exit 1; }
     done

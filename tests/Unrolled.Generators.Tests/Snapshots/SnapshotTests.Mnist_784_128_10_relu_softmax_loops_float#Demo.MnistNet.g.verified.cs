@@ -501,23 +501,7 @@ namespace Unrolled.Generated
             }
 
             // a = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z)
-            float max = z[0];
-            for (int j = 1; j < 10; j++)
-            {
-                max = MathF.Max(max, z[j]);
-            }
-
-            float sum = 0F;
-            for (int j = 0; j < 10; j++)
-            {
-                a[j] = FastMath.Exp(z[j] - max);
-                sum += a[j];
-            }
-
-            for (int j = 0; j < 10; j++)
-            {
-                a[j] /= sum;
-            }
+            FastMath.Softmax(z, a);
         }
 
         /// <summary>
@@ -1080,39 +1064,10 @@ namespace Unrolled.Generated
                 return;
             }
 
-            int count = rows * 10;
-            // A = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z): each row shifted by its largest logit, then e^x over the
-            // whole tile at once (vectorized), then each row divided by its sum.
+            // A = softmax(z)_j = e^(z_j - max z) / sum_k e^(z_k - max z), row by row in vectors
             for (int r = 0; r < rows; r++)
             {
-                ReadOnlySpan<float> zRow = z.Slice(r * 10, 10);
-                Span<float> aRow = a.Slice(r * 10, 10);
-                float max = zRow[0];
-                for (int j = 1; j < 10; j++)
-                {
-                    max = MathF.Max(max, zRow[j]);
-                }
-
-                for (int j = 0; j < 10; j++)
-                {
-                    aRow[j] = zRow[j] - max;
-                }
-            }
-
-            FastMath.Exp(a.Slice(0, count), a.Slice(0, count));
-            for (int r = 0; r < rows; r++)
-            {
-                Span<float> aRow = a.Slice(r * 10, 10);
-                float sum = 0F;
-                for (int j = 0; j < 10; j++)
-                {
-                    sum += aRow[j];
-                }
-
-                for (int j = 0; j < 10; j++)
-                {
-                    aRow[j] /= sum;
-                }
+                FastMath.Softmax(z.Slice(r * 10, 10), a.Slice(r * 10, 10));
             }
         }
 

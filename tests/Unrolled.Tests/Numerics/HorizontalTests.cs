@@ -37,4 +37,18 @@ public sealed class HorizontalTests
             Assert.True(float.IsNaN(Horizontal.Sum(Vector512.Create(x).WithElement(trial % 16, float.NaN))));
         }
     }
+
+    [Fact]
+    public void Float_maxima_find_the_largest_lane_wherever_it_is()
+    {
+        for (int where = 0; where < 16; where++)
+        {
+            float[] x = Enumerable.Range(0, 16).Select(k => -k - 1f).ToArray();
+            x[where] = 3f;
+            Assert.Equal(3f, Horizontal.Max(Vector512.Create(x)));
+            Assert.Equal(where < 8 ? 3f : -1f, Horizontal.Max(Vector256.Create(x.AsSpan(0, 8))));
+            Assert.Equal(where < 4 ? 3f : -1f, Horizontal.Max(Vector128.Create(x.AsSpan(0, 4))));
+            Assert.True(float.IsNaN(Horizontal.Max(Vector512.Create(x).WithElement(15 - where, float.NaN))));
+        }
+    }
 }

@@ -59,9 +59,18 @@ internal sealed class SoftmaxKernel : ActivationKernel
         }
     }
 
-    /// <summary>a = softmax(z) over spans named <paramref name="z"/> and <paramref name="a"/> (which may be one span), as loops.</summary>
+    /// <summary>
+    /// a = softmax(z) over spans named <paramref name="z"/> and <paramref name="a"/> (which may be one span): FastMath's
+    /// vectorized softmax when <paramref name="fast"/>, else as loops.
+    /// </summary>
     public static void WriteLoops(CodeWriter w, NumericType t, int units, bool fast, string z = "z", string a = "a")
     {
+        if (fast)
+        {
+            w.Line($"{FastMath}.Softmax({z}, {a});");
+            return;
+        }
+
         w.Line($"{t.Keyword} max = {z}[0];");
         using (w.Block($"for (int j = 1; j < {units}; j++)"))
         {

@@ -126,9 +126,9 @@ internal static class TileForwardEmitter
         var t = plan.Numeric();
         int m = layer.Units;
         var kernel = ActivationKernel.For(layer.Activation);
-        w.Line("int count = rows * " + Code.Invariant(m) + ";");
         if (kernel.IsElementwise)
         {
+            w.Line("int count = rows * " + Code.Invariant(m) + ";");
             w.Line($"// A = {ScalarLayerCode.Describe(layer)}, over the whole tile");
             using (w.Block("for (int j = 0; j < count; j++)"))
             {
@@ -138,8 +138,20 @@ internal static class TileForwardEmitter
             return;
         }
 
+        if (plan.FastActivations)
+        {
+            w.Line($"// A = {ScalarLayerCode.Describe(layer)}, row by row in vectors");
+            using (w.Block("for (int r = 0; r < rows; r++)"))
+            {
+                w.Line($"{ActivationKernel.FastMath}.Softmax(z.Slice(r * {m}, {m}), a.Slice(r * {m}, {m}));");
+            }
+
+            return;
+        }
+
         w.Line($"// A = {ScalarLayerCode.Describe(layer)}: each row shifted by its largest logit, then e^x over the");
-        w.Line("// whole tile at once (vectorized), then each row divided by its sum.");
+        w.Line("// whole tile, then each row divided by its sum.");
+        w.Line("int count = rows * " + Code.Invariant(m) + ";");
         using (w.Block("for (int r = 0; r < rows; r++)"))
         {
             w.Line($"{t.ReadOnlySpan} zRow = z.Slice(r * {m}, {m});");
@@ -156,16 +168,9 @@ internal static class TileForwardEmitter
             }
         }
 
-        if (plan.FastActivations)
+        using (w.Block("for (int j = 0; j < count; j++)"))
         {
-            w.Line($"{ActivationKernel.FastMath}.Exp(a.Slice(0, count), a.Slice(0, count));");
-        }
-        else
-        {
-            using (w.Block("for (int j = 0; j < count; j++)"))
-            {
-                w.Line($"a[j] = {t.Call("Exp", "a[j]")};");
-            }
+            w.Line($"a[j] = {t.Call("Exp", "a[j]")};");
         }
 
         using (w.Block("for (int r = 0; r < rows; r++)"))
