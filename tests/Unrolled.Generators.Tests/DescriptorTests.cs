@@ -18,8 +18,13 @@ public class DescriptorTests
     public static TheoryData<string> Ids => new(All.Select(d => d.Id));
 
     [Fact]
-    public void Ids_are_unique_and_numbered_without_gaps() =>
-        Assert.Equal(Enumerable.Range(1, All.Length).Select(n => $"UNR{n:000}"), All.Select(d => d.Id).Order());
+    public void Ids_are_unique_and_numbered_without_gaps_within_the_blocks_handed_out()
+    {
+        // UNR001-UNR021, of which UNR005 (softmax only on the last layer) is retired; UNR030-UNR039 for issue 13's
+        // toolbox, whose temporary UNR039 ("not generated yet") sits at the end of its block.
+        string[] expected = [.. Enumerable.Range(1, 21).Where(n => n != 5).Select(n => $"UNR{n:000}"), "UNR030", "UNR031", "UNR039"];
+        Assert.Equal(expected, All.Select(d => d.Id).Order());
+    }
 
     [Theory]
     [MemberData(nameof(Ids))]

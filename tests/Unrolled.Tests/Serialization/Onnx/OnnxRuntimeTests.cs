@@ -40,7 +40,7 @@ public class OnnxRuntimeTests(ITestOutputHelper output)
     [Fact]
     public void Double_kernels_missing_from_onnx_runtime_are_the_listed_ones()
     {
-        foreach (var activation in Enum.GetValues<Activation>())
+        foreach (var activation in Enum.GetValues<Activation>().Except([Activation.PRelu]))
         {
             byte[] file = OnnxTestNetworks.Export(OnnxTestNetworks.Network<double>(OnnxTestNetworks.Spec(activation, Precision.Double), seed: 1));
             bool loads;

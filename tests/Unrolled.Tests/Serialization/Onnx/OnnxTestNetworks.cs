@@ -5,8 +5,8 @@ namespace Unrolled.Tests.Serialization.Onnx;
 /// <summary>Seeded networks of every activation, and ONNX bytes of them.</summary>
 internal static class OnnxTestNetworks
 {
-    /// <summary>Every activation, each on the hidden layer of 3 -> 5 f -> 4 g (Softmax as the output instead).</summary>
-    public static TheoryData<Activation> Activations() => new(Enum.GetValues<Activation>());
+    /// <summary>Every activation but PRelu (not exported yet), each on the hidden layer of 3 -> 5 f -> 4 g (Softmax as the output instead).</summary>
+    public static TheoryData<Activation> Activations() => new(Enum.GetValues<Activation>().Except([Activation.PRelu]));
 
     /// <summary>3 -> 5 <paramref name="activation"/> -> 4 (Tanh, or Softmax when that is the activation under test).</summary>
     public static NetworkSpec Spec(Activation activation, Precision precision, double alpha = double.NaN)
