@@ -61,7 +61,7 @@ public static class NetworkOracle
     }
 
     /// <summary>
-    /// Parameters at the scale of trained networks: U(-2/sqrt(fanIn), 2/sqrt(fanIn)) for weights and biases, wider than
+    /// Parameters at the scale of trained networks: U(-2/sqrt(fanIn), 2/sqrt(fanIn)) for weights, biases and PReLU slopes, wider than
     /// the initializer's so that activations leave their linear range, yet keeping pre-activations of order one at any
     /// depth (with ±1.5 regardless of fan-in, four ReLU layers reach values near 100, where float sums taken in another
     /// order differ by 1e-5 for no fault of either side).
@@ -72,7 +72,7 @@ public static class NetworkOracle
         for (int layer = 0; layer < spec.Layers.Count; layer++)
         {
             double bound = 2 / Math.Sqrt(spec.FanIn(layer));
-            int start = spec.WeightOffset(layer), end = spec.BiasOffset(layer) + spec.Layers[layer].Units;
+            int start = spec.WeightOffset(layer), end = start + spec.LayerParameterCount(layer); // weights, bias, PReLU slopes
             for (int k = start; k < end; k++)
             {
                 parameters[k] = T.CreateTruncating(random.NextDouble(-bound, bound));

@@ -9,7 +9,7 @@ namespace Unrolled;
 /// and a way to run a network whose shape is known only at run time.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, whatever the spec's <see cref="Precision"/>.</typeparam>
-public sealed class ReferenceNetwork<T> : INetwork<T>
+public sealed partial class ReferenceNetwork<T> : INetwork<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _parameters;
@@ -143,13 +143,21 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
 
         int last = Spec.Layers.Count - 1;
         T loss = LossMath.Loss(Spec.Loss, _z[last], _a[last], target);
-        LossMath.OutputDelta(Spec.Loss, Spec.Layers[last], _z[last], _a[last], target, _delta[last], _activations);
+        if (Spec.Loss == LossFunction.MeanSquaredError)
+        {
+            LossMath.MeanSquaredErrorGradient<T>(_a[last], target, _delta[last]);
+        }
+        else
+        {
+            // Cross-entropy and binary cross-entropy are fused with the output activation: dL/dz directly.
+            LossMath.OutputDelta(Spec.Loss, Spec.Layers[last], _z[last], _a[last], target, _delta[last], _activations);
+        }
 
         for (int l = last; l >= 0; l--)
         {
-            if (l < last)
+            if (l < last || Spec.Loss == LossFunction.MeanSquaredError)
             {
-                ActivationMath.Backward(Spec.Layers[l].Activation, _alphas[l], _z[l], _a[l], _delta[l], _activations);
+                ActivationBackward(l); // dL/da of the layer, from the loss or the layer above, into dL/dz
             }
 
             ReadOnlySpan<T> x = l == 0 ? input : _a[l - 1];
@@ -194,68 +202,6 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
         {
             LayerForward(l, x, _z[l], _a[l]);
             x = _a[l];
-        }
-    }
-
-    /// <summary>
-    /// z = x W + b, one input at a time (each input scales a contiguous row of W), each step a fused multiply-add
-    /// as generated code does it; a = f(z).
-    /// </summary>
-    private void LayerForward(int layer, ReadOnlySpan<T> x, Span<T> z, Span<T> a)
-    {
-        int units = z.Length;
-        ReadOnlySpan<T> weights = _parameters.AsSpan(Spec.WeightOffset(layer), x.Length * units);
-        _parameters.AsSpan(Spec.BiasOffset(layer), units).CopyTo(z);
-        for (int i = 0; i < x.Length; i++)
-        {
-            T xi = x[i];
-            ReadOnlySpan<T> row = weights.Slice(i * units, units);
-            for (int j = 0; j < units; j++)
-            {
-                z[j] = T.FusedMultiplyAdd(xi, row[j], z[j]);
-            }
-        }
-
-        ActivationMath.Apply(Spec.Layers[layer].Activation, _alphas[layer], z, a, _activations);
-    }
-
-    /// <summary>dW += xᵀ dz, db += dz, and (unless this is the first layer) dx = W dz, with fused multiply-adds.</summary>
-    private void LayerBackward(int layer, ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx)
-    {
-        int units = dz.Length;
-        ReadOnlySpan<T> weights = _parameters.AsSpan(Spec.WeightOffset(layer), x.Length * units);
-        Span<T> weightGradients = _gradients.AsSpan(Spec.WeightOffset(layer), x.Length * units);
-        Span<T> biasGradients = _gradients.AsSpan(Spec.BiasOffset(layer), units);
-        for (int i = 0; i < x.Length; i++)
-        {
-            T xi = x[i];
-            Span<T> gradientRow = weightGradients.Slice(i * units, units);
-            for (int j = 0; j < units; j++)
-            {
-                gradientRow[j] = T.FusedMultiplyAdd(xi, dz[j], gradientRow[j]);
-            }
-        }
-
-        for (int j = 0; j < units; j++)
-        {
-            biasGradients[j] += dz[j];
-        }
-
-        if (dx.IsEmpty)
-        {
-            return;
-        }
-
-        for (int i = 0; i < x.Length; i++)
-        {
-            ReadOnlySpan<T> row = weights.Slice(i * units, units);
-            T sum = T.Zero;
-            for (int j = 0; j < units; j++)
-            {
-                sum = T.FusedMultiplyAdd(row[j], dz[j], sum);
-            }
-
-            dx[i] = sum;
         }
     }
 }

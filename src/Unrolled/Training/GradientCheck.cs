@@ -2,8 +2,8 @@ using System.Numerics;
 
 namespace Unrolled;
 
-/// <summary>How far the analytic gradient of one parameter block (a layer's weights or bias) is from the numerical one.</summary>
-/// <param name="Name">The block's name: <c>W1</c>, <c>b1</c>, <c>W2</c>, ... (layers counted from 1).</param>
+/// <summary>How far the analytic gradient of one parameter block (a layer's weights, bias or PReLU slopes) is from the numerical one.</summary>
+/// <param name="Name">The block's name: <c>W1</c>, <c>b1</c>, <c>slope1</c>, <c>W2</c>, ... (layers counted from 1).</param>
 /// <param name="Offset">Where the block starts in the parameters.</param>
 /// <param name="Length">The number of parameters in the block.</param>
 /// <param name="MaxAbsoluteError">The largest |analytic - numerical| over the block.</param>
@@ -11,7 +11,7 @@ namespace Unrolled;
 public sealed record GradientCheckBlock(string Name, int Offset, int Length, double MaxAbsoluteError, double MaxRelativeError);
 
 /// <summary>The result of <see cref="GradientCheck.Run{T}"/>: one entry per parameter block, and the worst of them.</summary>
-/// <param name="Blocks">Per block, in parameter order: W1, b1, W2, b2, ...</param>
+/// <param name="Blocks">Per block, in parameter order: W1, b1 (when layer 1 has a bias), slope1 (when it is PReLU), W2, ...</param>
 public sealed record GradientCheckReport(IReadOnlyList<GradientCheckBlock> Blocks)
 {
     /// <summary>The largest absolute error over all blocks.</summary>
@@ -22,7 +22,7 @@ public sealed record GradientCheckReport(IReadOnlyList<GradientCheckBlock> Block
 
     /// <summary>One line per block, for test output and logs.</summary>
     public override string ToString() => string.Join(Environment.NewLine, Blocks.Select(b =>
-        FormattableString.Invariant($"{b.Name,-4} [{b.Length}] abs {b.MaxAbsoluteError:E2} rel {b.MaxRelativeError:E2}")));
+        FormattableString.Invariant($"{b.Name,-6} [{b.Length}] abs {b.MaxAbsoluteError:E2} rel {b.MaxRelativeError:E2}")));
 }
 
 /// <summary>
@@ -66,7 +66,15 @@ public static class GradientCheck
             {
                 int units = spec.Layers[layer].Units;
                 blocks.Add(CheckBlock(network, input, target, analytic, $"W{layer + 1}", spec.WeightOffset(layer), spec.FanIn(layer) * units, step, relativeFloor));
-                blocks.Add(CheckBlock(network, input, target, analytic, $"b{layer + 1}", spec.BiasOffset(layer), units, step, relativeFloor));
+                if (spec.HasBias(layer))
+                {
+                    blocks.Add(CheckBlock(network, input, target, analytic, $"b{layer + 1}", spec.BiasOffset(layer), units, step, relativeFloor));
+                }
+
+                if (spec.HasSlopes(layer))
+                {
+                    blocks.Add(CheckBlock(network, input, target, analytic, $"slope{layer + 1}", spec.SlopeOffset(layer), units, step, relativeFloor));
+                }
             }
 
             return new GradientCheckReport(blocks);
