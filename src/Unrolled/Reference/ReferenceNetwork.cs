@@ -8,6 +8,11 @@ namespace Unrolled;
 /// layout, formulas and summation order as generated code. It is the oracle generated networks are tested against,
 /// and a way to run a network whose shape is known only at run time.
 /// </summary>
+/// <remarks>
+/// Dropout (<see cref="LayerSpec.Dropout"/>) applies in <see cref="Backward"/> only, with masks drawn as
+/// <see cref="IDropoutNetwork"/> specifies from a stream that starts as <c>SeedDropout(0)</c>; <see cref="Forward"/>
+/// and <see cref="Loss"/> compute the inference network. Masks live in buffers allocated by the constructor.
+/// </remarks>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, whatever the spec's <see cref="Precision"/>.</typeparam>
 public sealed partial class ReferenceNetwork<T> : INetwork<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -22,6 +27,14 @@ public sealed partial class ReferenceNetwork<T> : INetwork<T>
     private readonly T[][] _a;
     private readonly T[][] _delta;
     private readonly int _widest;
+
+    // Dropout, per layer (null or unused where the layer has none): a * mask as the next layer reads it in training,
+    // the mask (0 or 1 / (1 - p)), that scale, whether a test fixed the mask, and the stream masks are drawn from.
+    private readonly T[]?[] _dropped;
+    private readonly T[][] _mask;
+    private readonly T[] _keptScale;
+    private readonly bool[] _maskFixed;
+    private readonly SeededRandom _dropoutRandom = new(0);
 
     /// <summary>Builds the network for <paramref name="spec"/> and initializes it with <paramref name="seed"/>.</summary>
     /// <param name="spec">The network's shape.</param>
@@ -48,13 +61,21 @@ public sealed partial class ReferenceNetwork<T> : INetwork<T>
         _z = new T[layers][];
         _a = new T[layers][];
         _delta = new T[layers][];
+        _dropped = new T[layers][];
+        _mask = new T[layers][];
+        _keptScale = new T[layers];
+        _maskFixed = new bool[layers];
         for (int l = 0; l < layers; l++)
         {
             int units = spec.Layers[l].Units;
+            double dropout = spec.Layers[l].Dropout;
             _alphas[l] = T.CreateTruncating(spec.Layers[l].Alpha);
             _z[l] = new T[units];
             _a[l] = new T[units];
             _delta[l] = new T[units];
+            _dropped[l] = dropout > 0 ? new T[units] : null;
+            _mask[l] = dropout > 0 ? new T[units] : [];
+            _keptScale[l] = T.One / T.CreateTruncating(1.0 - dropout);
             _widest = Math.Max(_widest, units);
         }
 
@@ -142,10 +163,10 @@ public sealed partial class ReferenceNetwork<T> : INetwork<T>
         Trace(input);
 
         int last = Spec.Layers.Count - 1;
-        T loss = LossMath.Loss(Spec.Loss, _z[last], _a[last], target);
+        T loss = LossMath.Loss(Spec.Loss, _z[last], TrainingOutput(last), target);
         if (Spec.Loss == LossFunction.MeanSquaredError)
         {
-            LossMath.MeanSquaredErrorGradient<T>(_a[last], target, _delta[last]);
+            LossMath.MeanSquaredErrorGradient<T>(TrainingOutput(last), target, _delta[last]);
         }
         else
         {
@@ -157,10 +178,12 @@ public sealed partial class ReferenceNetwork<T> : INetwork<T>
         {
             if (l < last || Spec.Loss == LossFunction.MeanSquaredError)
             {
-                ActivationBackward(l); // dL/da of the layer, from the loss or the layer above, into dL/dz
+                // dL/d(a * mask) of the layer, from the loss or the layer above, into dL/da, then into dL/dz.
+                DropGradients(l);
+                ActivationBackward(l);
             }
 
-            ReadOnlySpan<T> x = l == 0 ? input : _a[l - 1];
+            ReadOnlySpan<T> x = l == 0 ? input : TrainingOutput(l - 1);
             LayerBackward(l, x, _delta[l], l == 0 ? Span<T>.Empty : _delta[l - 1]);
         }
 
@@ -194,14 +217,15 @@ public sealed partial class ReferenceNetwork<T> : INetwork<T>
         }
     }
 
-    /// <summary>Runs the sample forward, keeping every layer's z and a in the trace buffers.</summary>
+    /// <summary>Runs the sample forward as training does (with dropout), keeping every layer's z and a in the trace buffers.</summary>
     private void Trace(ReadOnlySpan<T> input)
     {
         ReadOnlySpan<T> x = input;
         for (int l = 0; l < Spec.Layers.Count; l++)
         {
             LayerForward(l, x, _z[l], _a[l]);
-            x = _a[l];
+            DropOutputs(l);
+            x = TrainingOutput(l);
         }
     }
 }
