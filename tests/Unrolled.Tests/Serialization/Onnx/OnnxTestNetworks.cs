@@ -5,8 +5,8 @@ namespace Unrolled.Tests.Serialization.Onnx;
 /// <summary>Seeded networks of every activation, and ONNX bytes of them.</summary>
 internal static class OnnxTestNetworks
 {
-    /// <summary>Every activation but PRelu (not exported yet), each on the hidden layer of 3 -> 5 f -> 4 g (Softmax as the output instead).</summary>
-    public static TheoryData<Activation> Activations() => new(Enum.GetValues<Activation>().Except([Activation.PRelu]));
+    /// <summary>Every activation, each on the hidden layer of 3 -> 5 f -> 4 g (Softmax as the output instead).</summary>
+    public static TheoryData<Activation> Activations() => new(Enum.GetValues<Activation>());
 
     /// <summary>3 -> 5 <paramref name="activation"/> -> 4 (Tanh, or Softmax when that is the activation under test).</summary>
     public static NetworkSpec Spec(Activation activation, Precision precision, double alpha = double.NaN)
@@ -19,7 +19,7 @@ internal static class OnnxTestNetworks
         return new NetworkSpec(3, [new LayerSpec(5, activation, alpha), new LayerSpec(4, Activation.Tanh)], LossFunction.MeanSquaredError, precision);
     }
 
-    /// <summary>A network of <paramref name="spec"/> with non-zero biases drawn from <paramref name="seed"/>.</summary>
+    /// <summary>A network of <paramref name="spec"/> with non-zero biases and PReLU slopes of both signs drawn from <paramref name="seed"/>.</summary>
     public static ReferenceNetwork<T> Network<T>(NetworkSpec spec, int seed)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -29,7 +29,15 @@ internal static class OnnxTestNetworks
         {
             for (int j = 0; j < spec.Layers[layer].Units; j++)
             {
-                network.Parameters[spec.BiasOffset(layer) + j] = T.CreateTruncating(random.NextDouble(-0.5, 0.5));
+                if (spec.HasBias(layer))
+                {
+                    network.Parameters[spec.BiasOffset(layer) + j] = T.CreateTruncating(random.NextDouble(-0.5, 0.5));
+                }
+
+                if (spec.HasSlopes(layer))
+                {
+                    network.Parameters[spec.SlopeOffset(layer) + j] = T.CreateTruncating(random.NextDouble(-0.5, 0.5));
+                }
             }
         }
 
