@@ -7,7 +7,9 @@ namespace Unrolled.Testing;
 /// The oracle of every equivalence suite: a network (generated, or anything implementing <see cref="INetwork{T}"/>)
 /// against <see cref="ReferenceNetwork{T}"/> with the same random parameters and inputs. For each batch size it
 /// compares Forward of the whole batch in one call, Loss, and Backward's summed loss and every gradient, relative to
-/// max(|reference|, 1).
+/// max(|reference|, 1). With dropout both networks must be <see cref="IDropoutNetwork"/>s: each Backward is preceded by
+/// the same <see cref="IDropoutNetwork.SeedDropout"/>, so that the two draw the same masks (the order of the draws is
+/// IDropoutNetwork's contract).
 /// </summary>
 public static class NetworkOracle
 {
@@ -50,6 +52,13 @@ public static class NetworkOracle
 
             reference.ZeroGradients();
             network.ZeroGradients();
+            if (spec.HasDropout)
+            {
+                var dropout = Assert.IsAssignableFrom<IDropoutNetwork>(network);
+                dropout.SeedDropout(seed + samples);
+                reference.SeedDropout(seed + samples);
+            }
+
             worst = Math.Max(worst, Compare(reference.Backward(input, target), network.Backward(input, target), tolerance, $"batch of {samples}: Backward's loss"));
             for (int k = 0; k < spec.ParameterCount; k++)
             {

@@ -153,6 +153,15 @@ public class DropoutTests
     }
 
     [Fact]
+    public void The_equivalence_oracle_replays_the_masks_for_both_networks()
+    {
+        // What the generated-vs-interpreter suites will run: an implementation seeded alike draws the same masks.
+        var net = new ReferenceNetwork<double>(Mlp(0.5), seed: 1);
+        net.Backward(new double[3], new double[3]); // its stream is no longer where a fresh interpreter's is
+        Assert.Equal(0, Testing.NetworkOracle.Check<double>(net, 0, seed: 3, ActivationMode.Exact));
+    }
+
+    [Fact]
     public void The_gradient_check_needs_a_network_that_replays_its_masks()
     {
         var net = new Opaque(new ReferenceNetwork<double>(Mlp(0.4), seed: 9));
