@@ -30,6 +30,7 @@ run Spiral 'ReLU'
 run Regression 'test'
 run Digits 'Test accuracy: 9[5-9]\.|test accuracy: 9[5-9]\.|Test accuracy 9[5-9]\.'
 run FromPyTorch 'Outputs match PyTorch'
+run Regularization 'Test accuracy with 200 training images: no regularization (8[5-9]|9[0-9])\.[0-9]%, dropout 0\.5 (8[5-9]|9[0-9])\.[0-9]%, L1 0\.001 (8[5-9]|9[0-9])\.[0-9]%, input noise 0\.5 (8[5-9]|9[0-9])\.[0-9]%'
 echo "samples-smoke: Realtime (JIT)"
 dotnet run --project samples/Realtime -c Release -f net10.0 --no-build | tail -n 12
 
@@ -40,6 +41,7 @@ plots=(
     spiral-relu-decision-regions spiral-sigmoid-decision-regions spiral-loss
     regression-fit regression-loss
     digits-loss
+    regularization-loss
 )
 echo "samples-smoke: checking ${#plots[@]} plots, PNG and SVG"
 python3 - "$out" "${plots[@]}" <<'PY' || { echo "samples-smoke: FAIL: plots missing or invalid" >&2; exit 1; }

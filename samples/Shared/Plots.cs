@@ -5,8 +5,12 @@ using SkiaSharp;
 
 namespace Unrolled.Samples;
 
-/// <summary>One line of a loss plot: its legend text and the loss of each epoch, epoch 1 first.</summary>
-public sealed record LossLine(string Name, IReadOnlyList<double> Loss, bool Dashed = false);
+/// <summary>
+/// One line of a loss plot: its legend text (empty: not in the legend), the loss of each epoch, epoch 1 first, and
+/// optionally the index of its colour in the plots' line colours (blue, red, green, orange, purple; by default the
+/// line's position), so that two lines of one run can share a colour.
+/// </summary>
+public sealed record LossLine(string Name, IReadOnlyList<double> Loss, bool Dashed = false, int? Color = null);
 
 /// <summary>
 /// The samples' plots, drawn by ScottPlot in one style: decision regions of a 2-D classifier and loss curves. Each
@@ -158,7 +162,8 @@ public static class Plots
                 continue;
             }
 
-            var line = plot.Add.ScatterLine(kept.Select(i => i + 1.0).ToArray(), ys, ClassColor(LineColors[k % LineColors.Length]));
+            int color = lines[k].Color ?? k;
+            var line = plot.Add.ScatterLine(kept.Select(i => i + 1.0).ToArray(), ys, ClassColor(LineColors[color % LineColors.Length]));
             line.LineWidth = 2;
             line.LinePattern = lines[k].Dashed ? LinePattern.Dashed : LinePattern.Solid;
             line.LegendText = lines[k].Name;

@@ -64,7 +64,8 @@ public class BadDeclarationTests
         { "unknown activation and loss", "[Network(2, Loss = (LossFunction)3)] [Dense(1, (Activation)99)] public partial class Net;", "UNR014" },
         { "negative loss", "[Network(2, Loss = (LossFunction)(-1))] [Dense(1)] public partial class Net;", "UNR014" },
         { "activation int.MaxValue", "[Network(2)] [Dense(1, (Activation)int.MaxValue)] public partial class Net;", "UNR014" },
-        { "activation just past softmax", "[Network(2)] [Dense(1, (Activation)9)] public partial class Net;", "UNR014" },
+        { "activation 9 is PRelu", "[Network(2)] [Dense(1, (Activation)9)] public partial class Net;", "UNR039" },
+        { "activation just past prelu", "[Network(2)] [Dense(1, (Activation)10)] public partial class Net;", "UNR014" },
 
         // Alpha: NaN, infinities, zero, negative, huge, and values a float cannot hold.
         { "NaN alpha", "[Network(2)] [Dense(1, Activation.LeakyRelu, Alpha = double.NaN)] public partial class Net;", "UNR010" },
@@ -88,8 +89,42 @@ public class BadDeclarationTests
         { "NaN alpha on relu", "[Network(2)] [Dense(1, Activation.Relu, Alpha = double.NaN)] public partial class Net;", "UNR009" },
         { "zero alpha on softmax", "[Network(2)] [Dense(2, Activation.Softmax, Alpha = 0)] public partial class Net;", "UNR009" },
 
+        // PReLU's initial slope: any finite value, in the network's precision.
+        { "NaN prelu slope", "[Network(2)] [Dense(1, Activation.PRelu, Alpha = double.NaN)] public partial class Net;", "UNR010" },
+        { "+infinity prelu slope", "[Network(2, Precision = Precision.Double)] [Dense(1, Activation.PRelu, Alpha = double.PositiveInfinity)] public partial class Net;", "UNR010" },
+        { "prelu slope 1e39 in float", "[Network(2)] [Dense(1, Activation.PRelu, Alpha = 1e39)] public partial class Net;", "UNR010" },
+        { "prelu slope 1e39 in double", "[Network(2, Precision = Precision.Double)] [Dense(1, Activation.PRelu, Alpha = 1e39)] public partial class Net;", "UNR039" },
+        { "negative prelu slope", "[Network(2)] [Dense(1, Activation.PRelu, Alpha = -2)] public partial class Net;", "UNR039" },
+        { "prelu slope above 1", "[Network(2)] [Dense(1, Activation.PRelu, Alpha = 3.5)] public partial class Net;", "UNR039" },
+
+        // Dropout: NaN, infinities, 1 and more, negative, and values that look harmless.
+        { "NaN dropout", "[Network(2)] [Dense(4, Activation.Relu, Dropout = double.NaN)] [Dense(1)] public partial class Net;", "UNR030" },
+        { "NaN dropout from a constant expression", "[Network(2)] [Dense(4, Dropout = 0.0 / 0.0)] [Dense(1)] public partial class Net;", "UNR030" },
+        { "dropout of 1", "[Network(2)] [Dense(4, Dropout = 1.0)] [Dense(1)] public partial class Net;", "UNR030" },
+        { "dropout of 1 written as an int", "[Network(2)] [Dense(4, Dropout = 1)] [Dense(1)] public partial class Net;", "UNR030" },
+        { "dropout above 1", "[Network(2)] [Dense(4, Dropout = 2.5)] [Dense(1)] public partial class Net;", "UNR030" },
+        { "negative dropout", "[Network(2)] [Dense(4, Dropout = -0.1)] [Dense(1)] public partial class Net;", "UNR030" },
+        { "+infinity dropout", "[Network(2)] [Dense(4, Dropout = double.PositiveInfinity)] [Dense(1)] public partial class Net;", "UNR030" },
+        { "-infinity dropout", "[Network(2)] [Dense(4, Dropout = double.NegativeInfinity)] [Dense(1)] public partial class Net;", "UNR030" },
+        { "dropout double.MaxValue", "[Network(2)] [Dense(4, Dropout = double.MaxValue)] [Dense(1)] public partial class Net;", "UNR030" },
+        { "dropout just below 1", "[Network(2)] [Dense(4, Dropout = 0.9999999999999999)] [Dense(1)] public partial class Net;", "UNR039" },
+        { "dropout double.Epsilon", "[Network(2)] [Dense(4, Dropout = double.Epsilon)] [Dense(1)] public partial class Net;", "UNR039" },
+        { "dropout of 0 written out", "[Network(2)] [Dense(4, Dropout = 0)] [Dense(1)] public partial class Net;", None },
+        { "dropout of -0.0", "[Network(2)] [Dense(4, Dropout = -0.0)] [Dense(1)] public partial class Net;", None },
+        { "dropout on the output layer", "[Network(2)] [Dense(4)] [Dense(1, Dropout = 0.5)] public partial class Net;", "UNR031" },
+        { "dropout out of range on the output layer", "[Network(2)] [Dense(1, Dropout = 1.5)] public partial class Net;", "UNR030" },
+        { "dropout as a string", "[Network(2)] [Dense(4, Dropout = \"0.5\")] [Dense(1)] public partial class Net;", "CS0029" },
+        { "dropout as a bool", "[Network(2)] [Dense(4, Dropout = true)] [Dense(1)] public partial class Net;", "CS0029" },
+
+        // Bias.
+        { "bias false", "[Network(2)] [Dense(4, Bias = false)] [Dense(1)] public partial class Net;", "UNR039" },
+        { "bias true written out", "[Network(2)] [Dense(4, Bias = true)] [Dense(1)] public partial class Net;", None },
+        { "bias as an int", "[Network(2)] [Dense(4, Bias = 0)] [Dense(1)] public partial class Net;", "CS0029" },
+        { "bias from a constant expression", "[Network(2)] [Dense(4, Bias = 1 > 2)] [Dense(1)] public partial class Net;", "UNR039" },
+
         // Shapes that compile but cannot work, or do nothing.
-        { "softmax everywhere", "[Network(2)] [Dense(2, Activation.Softmax)] [Dense(2, Activation.Softmax)] [Dense(2, Activation.Softmax)] public partial class Net;", "UNR005" },
+        { "softmax everywhere", "[Network(2)] [Dense(2, Activation.Softmax)] [Dense(2, Activation.Softmax)] [Dense(2, Activation.Softmax)] public partial class Net;", "UNR039" },
+        { "softmax over one hidden unit", "[Network(2)] [Dense(1, Activation.Softmax)] [Dense(2)] public partial class Net;", "UNR019" },
         { "softmax over one output unit", "[Network(2, Loss = LossFunction.CrossEntropy)] [Dense(1, Activation.Softmax)] public partial class Net;", "UNR019" },
         { "cross-entropy on tanh", "[Network(2, Loss = LossFunction.CrossEntropy)] [Dense(3, Activation.Tanh)] public partial class Net;", "UNR006" },
         { "binary cross-entropy on softmax", "[Network(2, Loss = LossFunction.BinaryCrossEntropy)] [Dense(3, Activation.Softmax)] public partial class Net;", "UNR006" },

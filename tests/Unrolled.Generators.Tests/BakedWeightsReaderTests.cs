@@ -75,6 +75,25 @@ public class BakedWeightsReaderTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public void Version_2_layers_without_bias_with_slopes_and_dropout_read_as_ParameterFile_loads_them(bool json)
+    {
+        var spec = new NetworkSpec(3,
+            [new LayerSpec(4, Activation.PRelu, 0.25, dropout: 0.5), new LayerSpec(5, Activation.Tanh, bias: false), new LayerSpec(2, Activation.Softmax)],
+            LossFunction.CrossEntropy);
+        var network = WithHardValues(new ReferenceNetwork<float>(spec));
+        var file = Read(network, json);
+        Assert.Equal(WeightsFileStatus.Read, file.Status);
+        var loaded = new ReferenceNetwork<float>(spec);
+        Load(loaded, Save(network, json), json);
+        Assert.Equal(spec.ParameterCount, file.Content!.Parameters.Count);
+        Assert.Equal(Bits(loaded.Parameters), file.Content.Parameters.Select(v => (long)BitConverter.SingleToInt32Bits((float)v)));
+        Assert.Equal([true, false, true], file.Content.Layers.Select(l => l.Bias));
+        Assert.Equal(Activation.PRelu, (Activation)(int)file.Content.Layers[0].Activation);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public void Non_finite_values_are_refused_with_their_place(bool json)
     {
         var network = new ReferenceNetwork<float>(Spec);
@@ -86,7 +105,7 @@ public class BakedWeightsReaderTests
 
     [Theory]
     [InlineData(0, 0x58, "Not an Unrolled parameter file: it starts with the bytes 584E524C, expected 554E524C (\"UNRL\")")]
-    [InlineData(4, 2, "Unsupported parameter file version 2; this library reads version 1")]
+    [InlineData(4, 3, "Unsupported parameter file version 3; this library reads versions 1 to 2")]
     [InlineData(6, 9, "Unknown element type code 9 at byte 6 (1 = float32, 2 = float64): the file is damaged")]
     [InlineData(40, 0x7F, null)]
     public void A_damaged_binary_file_gives_the_runtime_message(int offset, byte value, string? message)
@@ -119,7 +138,11 @@ public class BakedWeightsReaderTests
     [InlineData("{\"format\":\n  \"unrolled-parameters\",\n  \"version\" 1}", "The parameter document is not valid JSON: ':' is expected, not '1' (line 3, column 13)")]
     [InlineData("[]", "The parameter document must be a JSON object, but it is an array")]
     [InlineData("{\"format\": \"other\"}", "Not an Unrolled parameter document: $.format is \"other\", expected \"unrolled-parameters\"")]
-    [InlineData("{\"format\": \"unrolled-parameters\", \"version\": 2}", "Unsupported parameter document version 2; this library reads version 1")]
+    [InlineData("{\"format\": \"unrolled-parameters\", \"version\": 3}", "Unsupported parameter document version 3; this library reads versions 1 to 2")]
+    [InlineData("{\"format\": \"unrolled-parameters\", \"version\": 2, \"spec\": {\"inputs\": 1, \"layers\": [{\"units\": 1, \"activation\": \"Identity\", \"bias\": 1}]}}", "$.spec.layers[0].bias is 1, expected true or false")]
+    [InlineData("{\"format\": \"unrolled-parameters\", \"version\": 2, \"spec\": {\"inputs\": 1, \"layers\": [{\"units\": 1, \"activation\": \"Relu\", \"dropout\": 1}]}}", "$.spec: The file declares dropout 1 in layer 1, outside [0, 1): no network has that")]
+    [InlineData("{\"format\": \"unrolled-parameters\", \"version\": 2, \"spec\": {\"inputs\": 1, \"layers\": [{\"units\": 1, \"activation\": \"Identity\", \"bias\": false}]}, \"layers\": [{\"weights\": [[1]], \"bias\": [0]}]}", "$.layers[0] has \"bias\", but its spec layer has none (\"bias\": false)")]
+    [InlineData("{\"format\": \"unrolled-parameters\", \"version\": 2, \"spec\": {\"inputs\": 1, \"layers\": [{\"units\": 1, \"activation\": \"PRelu\"}]}, \"layers\": [{\"weights\": [[1]], \"bias\": [0]}]}", "$.layers[0] has no \"slopes\" property")]
     public void A_damaged_json_file_says_what_is_wrong(string text, string message) =>
         Assert.Equal(message, UnrolledJsonWeights.Read("x.json", text).Problem);
 

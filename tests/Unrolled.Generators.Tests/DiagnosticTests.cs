@@ -43,15 +43,6 @@ public class DiagnosticTests
         "Layer 2 of 'Net' declares -3 units; a layer needs at least 1 unit — declare a positive unit count");
 
     [Fact]
-    public void UNR005_softmax_not_on_the_last_layer() => DiagnosticAssert.Single("""
-        [Network(2)]
-        [[|Dense(3, Activation.Softmax)|]]
-        [Dense(2, Activation.Softmax)]
-        public partial class Net;
-        """, "UNR005", DiagnosticSeverity.Error,
-        "Softmax is only allowed on the last layer; layer 1 of 'Net' uses it — use another activation here");
-
-    [Fact]
     public void UNR006_cross_entropy_without_softmax() => DiagnosticAssert.Single("""
         [[|Network(2, Loss = LossFunction.CrossEntropy)|]]
         [Dense(2, Activation.Sigmoid)]
@@ -119,7 +110,7 @@ public class DiagnosticTests
             [[|Dense(2, Activation.Relu, Alpha = 0.5)|]]
             public partial class Net;
             """, "UNR009", DiagnosticSeverity.Warning,
-            "Relu takes no Alpha; layer 1 of 'Net' sets it — remove Alpha, or use LeakyRelu or Elu");
+            "Relu takes no Alpha; layer 1 of 'Net' sets it — remove Alpha, or use LeakyRelu, Elu or PRelu");
         Assert.Single(run.Sources);
         Assert.Empty(run.CompilationDiagnostics);
     }
@@ -134,6 +125,16 @@ public class DiagnosticTests
         [[|Dense(2, Activation.{activation}, Alpha = {alpha})|]]
         public partial class Net;
         """, "UNR010", DiagnosticSeverity.Error, message);
+
+    [Theory]
+    [InlineData("double.NaN", "Single", "Alpha of PRelu must be a finite float; layer 1 of 'Net' sets NaN — remove Alpha to use the default 0.25, or set a value in range")]
+    [InlineData("double.NegativeInfinity", "Double", "Alpha of PRelu must be finite; layer 1 of 'Net' sets -Infinity — remove Alpha to use the default 0.25, or set a value in range")]
+    [InlineData("1e39", "Single", "Alpha of PRelu must be a finite float; layer 1 of 'Net' sets 1E+39 (Infinity as a float) — remove Alpha to use the default 0.25, or set a value in range")]
+    public void UNR010_prelu_initial_slope_not_finite(string alpha, string precision, string message) => DiagnosticAssert.Exactly($"""
+        [Network(2, Precision = Precision.{precision})]
+        [[|Dense(2, Activation.PRelu, Alpha = {alpha})|]]
+        public partial class Net;
+        """, ["UNR010", "UNR039"], "UNR010", DiagnosticSeverity.Error, message);
 
     [Fact]
     public void UNR011_language_version_below_12()
@@ -176,7 +177,7 @@ public class DiagnosticTests
         [[|Dense(2, (Activation)42)|]]
         public partial class Net;
         """, "UNR014", DiagnosticSeverity.Error,
-        "The activation of layer 1 of 'Net' is 42, which is not a named Activation — use one of Identity, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus, Silu, Softmax");
+        "The activation of layer 1 of 'Net' is 42, which is not a named Activation — use one of Identity, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus, Silu, Softmax, PRelu");
 
     [Fact]
     public void UNR014_loss_that_is_not_an_enum_value() => DiagnosticAssert.Single("""
@@ -321,4 +322,43 @@ public class DiagnosticTests
     [Fact]
     public void UNR040_is_not_reported_for_networks_of_ordinary_size() =>
         DiagnosticAssert.None("[Network(784, Loss = LossFunction.CrossEntropy)] [Dense(512, Activation.Relu)] [Dense(10, Activation.Softmax)] public partial class Net;");
+
+    [Theory]
+    [InlineData("1.0", "1")]
+    [InlineData("1.5", "1.5")]
+    [InlineData("-0.1", "-0.1")]
+    [InlineData("double.NaN", "NaN")]
+    [InlineData("double.PositiveInfinity", "Infinity")]
+    public void UNR030_dropout_out_of_range(string dropout, string written) => DiagnosticAssert.Single($"""
+        [Network(2)]
+        [[|Dense(4, Activation.Relu, Dropout = {dropout})|]]
+        [Dense(1)]
+        public partial class Net;
+        """, "UNR030", DiagnosticSeverity.Error,
+        $"Dropout is the probability of dropping each output of a layer during training and must be in [0, 1); layer 1 of 'Net' sets {written} — set a value in [0, 1), or remove Dropout for none");
+
+    [Fact]
+    public void UNR031_dropout_on_the_output_layer_is_a_warning() => DiagnosticAssert.Exactly("""
+        [Network(2)]
+        [Dense(4, Activation.Relu)]
+        [[|Dense(1, Dropout = 0.5)|]]
+        public partial class Net;
+        """, ["UNR031", "UNR039"], "UNR031", DiagnosticSeverity.Warning,
+        "Dropout on the output layer drops the network's predictions rather than features; layer 2 of 'Net' sets Dropout = 0.5 — remove Dropout from the output layer and apply it to a hidden layer");
+
+    [Theory]
+    [InlineData("[[|Dense(3, Activation.PRelu)|]] [Dense(1)]", "PRelu (learned slopes) on layer 1")]
+    [InlineData("[[|Dense(3, Activation.Relu, Dropout = 0.25)|]] [Dense(1)]", "Dropout on layer 1")]
+    [InlineData("[Dense(3, Activation.Tanh)] [[|Dense(1, Bias = false)|]]", "a layer without bias (Bias = false) on layer 2")]
+    [InlineData("[[|Dense(3, Activation.Softmax)|]] [Dense(2, Activation.Softmax)]", "Softmax on hidden layer 1")]
+    public void UNR039_what_the_interpreter_runs_and_generated_code_does_not_yet(string layers, string feature)
+    {
+        var run = DiagnosticAssert.Single($"""
+            [Network(2)]
+            {layers}
+            public partial class Net;
+            """, "UNR039", DiagnosticSeverity.Error,
+            $"'Net' uses {feature}, which generated code does not support yet — use ReferenceNetwork<T> for now");
+        Assert.Empty(run.Sources);
+    }
 }

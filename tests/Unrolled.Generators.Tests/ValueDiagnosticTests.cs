@@ -45,7 +45,7 @@ public class ValueDiagnosticTests
         [[|Dense(2, Activation.Tanh, Alpha = double.NaN)|]]
         public partial class Net;
         """, "UNR009", DiagnosticSeverity.Warning,
-        "Tanh takes no Alpha; layer 1 of 'Net' sets it — remove Alpha, or use LeakyRelu or Elu");
+        "Tanh takes no Alpha; layer 1 of 'Net' sets it — remove Alpha, or use LeakyRelu, Elu or PRelu");
 
     [Fact]
     public void UNR017_a_parameter_count_that_overflows_a_long_is_counted_exactly()

@@ -130,6 +130,15 @@ public class WeightsDiagnosticTests
         $"Layer 1 of 'Net' declares LeakyRelu(0.01); models/net.onnx's Gemm '/0/Gemm' has LeakyRelu(0.2) — {Fix}");
 
     [Fact]
+    public void UNR032_a_layer_declared_with_a_bias_for_a_matmul_without_add() => DiagnosticAssert.Single("""
+        [[|Network(4, Loss = LossFunction.CrossEntropy, Weights = "models/net.onnx")|]]
+        [Dense(6, Activation.Tanh)]
+        [Dense(3, Activation.Softmax)]
+        public partial class Net;
+        """, Torch("torch_no_bias_opset13"), "UNR032",
+        $"Layer 1 of 'Net' declares a bias; models/net.onnx's MatMul '/0/MatMul' has none — {Fix}");
+
+    [Fact]
     public void UNR029_loss_differs_from_the_loss_the_file_states() => DiagnosticAssert.Single("""
         [[|Network(2, Weights = "models/net.onnx")|]]
         [Dense(3, Activation.Softplus)]

@@ -36,17 +36,23 @@ public class BatchTests
             targets[(s * 3) + (s % 3)] = 1;
         }
 
-        net.Forward(inputs, outputs);
-        net.Backward(inputs, targets);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int step = 0; step < 1_000; step++)
+        // Measured on the second round: the first may see the runtime's own first-call work (tiering, on-stack replacement).
+        for (int round = 0; round < 2; round++)
         {
-            net.Forward(inputs, outputs);
-            net.Loss(inputs, targets);
-            net.Backward(inputs, targets);
-        }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int step = 0; step < 1_000; step++)
+            {
+                net.Forward(inputs, outputs);
+                net.Loss(inputs, targets);
+                net.Backward(inputs, targets);
+            }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (round == 1)
+            {
+                Assert.Equal(0, allocated);
+            }
+        }
     }
 
     [Fact]

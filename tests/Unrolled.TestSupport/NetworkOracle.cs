@@ -7,7 +7,9 @@ namespace Unrolled.Testing;
 /// The oracle of every equivalence suite: a network (generated, or anything implementing <see cref="INetwork{T}"/>)
 /// against <see cref="ReferenceNetwork{T}"/> with the same random parameters and inputs. For each batch size it
 /// compares Forward of the whole batch in one call, Loss, and Backward's summed loss and every gradient, relative to
-/// max(|reference|, 1).
+/// max(|reference|, 1). With dropout both networks must be <see cref="IDropoutNetwork"/>s: each Backward is preceded by
+/// the same <see cref="IDropoutNetwork.SeedDropout"/>, so that the two draw the same masks (the order of the draws is
+/// IDropoutNetwork's contract).
 /// </summary>
 public static class NetworkOracle
 {
@@ -50,6 +52,13 @@ public static class NetworkOracle
 
             reference.ZeroGradients();
             network.ZeroGradients();
+            if (spec.HasDropout)
+            {
+                var dropout = Assert.IsAssignableFrom<IDropoutNetwork>(network);
+                dropout.SeedDropout(seed + samples);
+                reference.SeedDropout(seed + samples);
+            }
+
             worst = Math.Max(worst, Compare(reference.Backward(input, target), network.Backward(input, target), tolerance, $"batch of {samples}: Backward's loss"));
             for (int k = 0; k < spec.ParameterCount; k++)
             {
@@ -61,7 +70,7 @@ public static class NetworkOracle
     }
 
     /// <summary>
-    /// Parameters at the scale of trained networks: U(-2/sqrt(fanIn), 2/sqrt(fanIn)) for weights and biases, wider than
+    /// Parameters at the scale of trained networks: U(-2/sqrt(fanIn), 2/sqrt(fanIn)) for weights, biases and PReLU slopes, wider than
     /// the initializer's so that activations leave their linear range, yet keeping pre-activations of order one at any
     /// depth (with ±1.5 regardless of fan-in, four ReLU layers reach values near 100, where float sums taken in another
     /// order differ by 1e-5 for no fault of either side).
@@ -72,7 +81,7 @@ public static class NetworkOracle
         for (int layer = 0; layer < spec.Layers.Count; layer++)
         {
             double bound = 2 / Math.Sqrt(spec.FanIn(layer));
-            int start = spec.WeightOffset(layer), end = spec.BiasOffset(layer) + spec.Layers[layer].Units;
+            int start = spec.WeightOffset(layer), end = start + spec.LayerParameterCount(layer); // weights, bias, PReLU slopes
             for (int k = start; k < end; k++)
             {
                 parameters[k] = T.CreateTruncating(random.NextDouble(-bound, bound));

@@ -28,10 +28,6 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnitsNotPositive, "Unit count must be positive", SpecMessages.UnitsNotPositive,
         "The units argument of [Dense] is the number of outputs of the layer: at least 1.");
 
-    public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
-        DiagnosticIds.SoftmaxNotLast, "Softmax is only allowed on the last layer", SpecMessages.SoftmaxNotLast,
-        "Softmax normalizes the outputs of a classifier into probabilities; the generated backward pass supports it on the output layer only.");
-
     public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
         DiagnosticIds.LossDoesNotFitOutput, "Loss does not fit the output activation", SpecMessages.LossDoesNotFitOutput,
         "CrossEntropy is computed from the logits of a Softmax output layer and BinaryCrossEntropy from those of a Sigmoid one; other output activations go with MeanSquaredError.");
@@ -48,11 +44,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AlphaNotUsed = Warning(
         DiagnosticIds.AlphaNotUsed, "Alpha has no effect", SpecMessages.AlphaNotUsed,
-        "Only LeakyRelu (the negative slope) and Elu (the saturation value) read Alpha; on any other activation it is ignored.");
+        "Only LeakyRelu (the negative slope), Elu (the saturation value) and PRelu (the slopes' initial value) read Alpha; on any other activation it is ignored.");
 
     public static readonly DiagnosticDescriptor AlphaOutOfRange = Error(
         DiagnosticIds.AlphaOutOfRange, "Alpha is out of range", SpecMessages.AlphaOutOfRange,
-        "LeakyRelu's slope must be in [0, 1) and Elu's alpha positive and finite, as the network computes it: a Single network rounds Alpha to a float first.");
+        "LeakyRelu's slope must be in [0, 1), Elu's alpha positive and finite and PRelu's initial slope finite, as the network computes it: a Single network rounds Alpha to a float first.");
 
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
         DiagnosticIds.LanguageVersionTooLow, "C# 12 or later is required",
@@ -149,10 +145,31 @@ internal static class DiagnosticDescriptors
         "The declared shape is the contract: the precision must be the one of the file's values, and the loss the file's when it states one (an ONNX graph may not).");
 
     private const string WeightsFix = "change the declaration to match the file, or use a file made for this declaration";
+
     public static readonly DiagnosticDescriptor LargeGeneratedSource = Info(
         DiagnosticIds.LargeGeneratedSource, "Large generated file",
         "'{0}' generates {1} KB of code for its {2} layers, which adds about {3} s to each build (the compiler takes about {4} KB of it per second on a 2-core machine) — expected for a network this deep; nothing needs fixing unless the build is too slow",
         "Generated code grows with the number of layers, not their width; every layer of a large network gets its single-sample, batch and backward kernels at each vector width. Said so that a slower build is no surprise.");
+
+    // Issue 13's toolbox: dropout rules, and what generated code does not write yet.
+
+    public static readonly DiagnosticDescriptor DropoutOutOfRange = Error(
+        DiagnosticIds.DropoutOutOfRange, "Dropout is out of range", SpecMessages.DropoutOutOfRange,
+        "Dropout is the probability p that training drops each output of the layer (and scales the others by 1 / (1 - p)): a number in [0, 1), 0 for none. NaN, infinities and 1 or more have no meaning.");
+
+    public static readonly DiagnosticDescriptor DropoutOnOutputLayer = Warning(
+        DiagnosticIds.DropoutOnOutputLayer, "Dropout on the output layer", SpecMessages.DropoutOnOutputLayer,
+        "Dropout regularizes by dropping hidden features during training; on the output layer it zeroes predictions the loss compares with the targets (MeanSquaredError), or does nothing where the loss is computed from the logits (CrossEntropy, BinaryCrossEntropy).");
+
+    public static readonly DiagnosticDescriptor WeightsBiasDiffers = Error(
+        DiagnosticIds.WeightsBiasDiffers, "Bias differs from the weights file",
+        "Layer {0} of '{1}' {2}; {3} {4} — " + WeightsFix,
+        "The declared shape is the contract: a layer declared without bias (Bias = false) takes its weights from a layer without one (a Gemm without C, a MatMul without Add, \"bias\": false), and a layer with a bias from one with a bias.");
+
+    public static readonly DiagnosticDescriptor NotGeneratedYet = Error(
+        DiagnosticIds.NotGeneratedYet, "Not supported by generated code yet",
+        "'{0}' uses {1}, which generated code does not support yet — use ReferenceNetwork<T> for now",
+        "PReLU, dropout, layers without bias and softmax on a hidden layer run in ReferenceNetwork<T> (build it from a NetworkSpec); the generator does not write code for them yet.");
 
     /// <summary>The descriptor that reports a broken shape rule.</summary>
     public static DiagnosticDescriptor For(SpecRule rule) => rule switch
@@ -160,13 +177,14 @@ internal static class DiagnosticDescriptors
         SpecRule.InputsNotPositive => InputsNotPositive,
         SpecRule.NoLayers => NoLayers,
         SpecRule.UnitsNotPositive => UnitsNotPositive,
-        SpecRule.SoftmaxNotLast => SoftmaxNotLast,
         SpecRule.LossDoesNotFitOutput => LossDoesNotFitOutput,
         SpecRule.AlphaNotUsed => AlphaNotUsed,
         SpecRule.AlphaOutOfRange => AlphaOutOfRange,
         SpecRule.TooManyParameters => TooManyParameters,
         SpecRule.SingleUnitSoftmax => SingleUnitSoftmax,
         SpecRule.TooManyUnits => TooManyUnits,
+        SpecRule.DropoutOutOfRange => DropoutOutOfRange,
+        SpecRule.DropoutOnOutputLayer => DropoutOnOutputLayer,
         _ => UnknownValue,
     };
 

@@ -10,7 +10,7 @@ internal static class DiagnosticIds
     public const string NoLayers = "UNR002";
     public const string InputsNotPositive = "UNR003";
     public const string UnitsNotPositive = "UNR004";
-    public const string SoftmaxNotLast = "UNR005";
+    // UNR005 (softmax only on the last layer) is retired: softmax is allowed on any layer.
     public const string LossDoesNotFitOutput = "UNR006";
     public const string LayersSpread = "UNR007";
     public const string UnsupportedType = "UNR008";
@@ -36,6 +36,14 @@ internal static class DiagnosticIds
     public const string WeightsActivationDiffers = "UNR028";
     public const string WeightsOptionDiffers = "UNR029";
     public const string LargeGeneratedSource = "UNR040";
+
+    // UNR030-UNR039: the toolbox of issue 13 (dropout, PReLU, bias-free layers, hidden softmax).
+    public const string DropoutOutOfRange = "UNR030";
+    public const string DropoutOnOutputLayer = "UNR031";
+    public const string WeightsBiasDiffers = "UNR032";
+
+    /// <summary>Temporary: a feature ReferenceNetwork runs and the emitter does not write yet.</summary>
+    public const string NotGeneratedYet = "UNR039";
 
     /// <summary>Where each id is explained: <c>docs/diagnostics.md</c>, one section per id, anchored by the id in lower case.</summary>
     public const string HelpBase = "https://github.com/unrolled/unrolled/blob/main/docs/diagnostics.md#";

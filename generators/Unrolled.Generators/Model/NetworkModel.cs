@@ -9,8 +9,14 @@ namespace Unrolled.Generators.Model;
 internal readonly record struct ContainingTypeModel(string Keyword, string Name);
 
 /// <summary>One dense layer as declared; how it is written out is the planner's decision.</summary>
-/// <param name="Alpha">The activation's alpha with defaults applied (0 when the activation takes none).</param>
-internal readonly record struct LayerModel(int FanIn, int Units, Activation Activation, double Alpha);
+/// <param name="Alpha">The activation's alpha with defaults applied (0 when the activation takes none; PReLU's initial slope).</param>
+/// <param name="Dropout">The probability of dropping each output during training (0: none), as <c>LayerSpec.Dropout</c>.</param>
+/// <param name="Bias">False for a layer without bias parameters, as <c>LayerSpec.Bias</c>.</param>
+internal readonly record struct LayerModel(int FanIn, int Units, Activation Activation, double Alpha, double Dropout = 0, bool Bias = true)
+{
+    /// <summary>Whether the layer learns a slope per unit (PReLU), stored after its bias.</summary>
+    public bool HasSlopes => ActivationTraits.Of(Activation)?.LearnsSlopes ?? false;
+}
 
 /// <summary>One network as declared, checked against the shape rules: what the planner starts from.</summary>
 /// <param name="Namespace">The namespace, or empty for the global namespace.</param>

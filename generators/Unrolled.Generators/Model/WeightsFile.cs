@@ -41,13 +41,14 @@ internal sealed record WeightsFile(string Path, WeightsFileStatus Status, string
 /// <summary>One dense layer as the file states it.</summary>
 /// <param name="Alpha">The activation's alpha with defaults applied (0 when the activation takes none), as <c>LayerSpec.Alpha</c>.</param>
 /// <param name="Source">What the file calls the layer, for messages: <c>Gemm 'fc2'</c>, or <c>layer 2</c>.</param>
-internal readonly record struct WeightsLayer(int Units, Activation Activation, double Alpha, string Source);
+/// <param name="Bias">Whether the layer has a bias block (a Gemm without C, a MatMul without Add, or <c>"bias": false</c> has none).</param>
+internal readonly record struct WeightsLayer(int Units, Activation Activation, double Alpha, string Source, bool Bias = true);
 
 /// <summary>What a readable weights file states: its shape, the type of its values, and the values themselves.</summary>
 /// <param name="Loss">The loss the file states, or null when it states none (an ONNX graph without metadata).</param>
 /// <param name="ValuePrecision">The type of the stored values (float32 is Single), or null when the file does not say (JSON without "elementType").</param>
 /// <param name="SpecPrecision">The precision the file's spec states.</param>
-/// <param name="Parameters">In the contract's layout (per layer W[fanIn, units] row-major, then b[units]), each exact in its precision.</param>
+/// <param name="Parameters">In the contract's layout (per layer W[fanIn, units] row-major, then b[units] if it has a bias, then PReLU's slopes[units]), each exact in its precision.</param>
 /// <param name="Provenance">For the generated remarks: <c>ONNX, pytorch 1.13.0, opset 13</c>.</param>
 internal sealed record WeightsContent(
     WeightsFormat Format,

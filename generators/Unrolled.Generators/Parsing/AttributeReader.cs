@@ -16,9 +16,11 @@ internal sealed record DeclaredNetwork(int Inputs, LossFunction Loss, Precision 
 
 /// <summary>
 /// The arguments of one <c>[Dense]</c> as written; <see cref="Alpha"/> is NaN when not given, and
-/// <see cref="AlphaDeclared"/> tells that apart from <c>Alpha = double.NaN</c> written out.
+/// <see cref="AlphaDeclared"/> tells that apart from <c>Alpha = double.NaN</c> written out. <see cref="Dropout"/>
+/// and <see cref="Bias"/> carry the attribute's defaults (0, true) when not given.
 /// </summary>
-internal sealed record DeclaredLayer(int Units, Activation Activation, double Alpha, bool AlphaDeclared, LocationInfo? Location);
+internal sealed record DeclaredLayer(
+    int Units, Activation Activation, double Alpha, bool AlphaDeclared, LocationInfo? Location, double Dropout = 0, bool Bias = true);
 
 /// <summary>Reads the attributes' arguments; returns null where the compiler reports a broken attribute itself.</summary>
 internal static class AttributeReader
@@ -108,23 +110,28 @@ internal static class AttributeReader
                 return null;
             }
 
-            double alpha = double.NaN;
-            bool alphaDeclared = false;
+            double alpha = double.NaN, dropout = 0;
+            bool alphaDeclared = false, bias = true;
             foreach (var named in data.NamedArguments)
             {
-                if (named.Key == "Alpha")
+                switch (named.Key, named.Value.Value)
                 {
-                    if (named.Value.Value is not double value)
-                    {
-                        return null;
-                    }
-
-                    alpha = value;
-                    alphaDeclared = true;
+                    case ("Alpha", double value):
+                        alpha = value;
+                        alphaDeclared = true;
+                        break;
+                    case ("Dropout", double value):
+                        dropout = value;
+                        break;
+                    case ("Bias", bool value):
+                        bias = value;
+                        break;
+                    case ("Alpha" or "Dropout" or "Bias", _):
+                        return null; // not bound: the compiler reports it
                 }
             }
 
-            layers.Add(new DeclaredLayer(units, (Activation)activation, alpha, alphaDeclared, LocationInfo.From(syntax)));
+            layers.Add(new DeclaredLayer(units, (Activation)activation, alpha, alphaDeclared, LocationInfo.From(syntax), dropout, bias));
         }
 
         return layers;

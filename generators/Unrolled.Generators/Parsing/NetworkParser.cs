@@ -49,7 +49,9 @@ internal static class NetworkParser
             declared.Loss,
             declared.Precision,
             declared.Unroll,
-            layers.Select(l => l.AlphaDeclared).ToArray());
+            layers.Select(l => l.AlphaDeclared).ToArray(),
+            layers.Select(l => l.Dropout).ToArray(),
+            layers.Select(l => l.Bias).ToArray());
         foreach (var problem in problems)
         {
             var location = problem.Layer > 0 && problem.Rule != SpecRule.LossDoesNotFitOutput
@@ -59,6 +61,7 @@ internal static class NetworkParser
         }
 
         ExactActivationsCheck.Check(type.Name, declared, layers, networkLocation, diagnostics);
+        NotGeneratedYetCheck.Check(type.Name, layers, diagnostics);
         MemberNameChecks.Check(type, layers.Count, declared.Precision, networkLocation, diagnostics, baked: declared.Weights is not null);
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -82,7 +85,7 @@ internal static class NetworkParser
             double alpha = double.IsNaN(layer.Alpha) || !LayerSpec.TakesAlpha(layer.Activation)
                 ? LayerSpec.DefaultAlpha(layer.Activation)
                 : layer.Alpha;
-            layerModels.Add(new LayerModel(fanIn, layer.Units, layer.Activation, alpha));
+            layerModels.Add(new LayerModel(fanIn, layer.Units, layer.Activation, alpha, layer.Dropout, layer.Bias));
             fanIn = layer.Units;
         }
 

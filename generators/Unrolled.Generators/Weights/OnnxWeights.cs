@@ -44,7 +44,7 @@ internal static class OnnxWeights
             double alpha = double.IsNaN(layer.Alpha) || !LayerSpec.TakesAlpha(layer.Activation)
                 ? LayerSpec.DefaultAlpha(layer.Activation)
                 : layer.Alpha;
-            layers.Add(new WeightsLayer(layer.Units, layer.Activation, alpha, layer.Describe()));
+            layers.Add(new WeightsLayer(layer.Units, layer.Activation, alpha, layer.Describe(), layer.HasBias));
         }
 
         string producer = (model.ProducerName + " " + model.ProducerVersion).Trim();

@@ -6,18 +6,30 @@ using static System.FormattableString;
 
 namespace Unrolled.Generators.Weights;
 
+/// <summary>One layer as a parameter file states it, raw; a version 1 file gives no dropout and a bias for every layer.</summary>
+/// <param name="Flags">Bit 0: the layer has a bias (<see cref="ParameterFileSpec.BiasFlag"/>); the other bits are 0.</param>
+internal readonly record struct ParameterFileLayer(int Units, int Activation, double Alpha, double Dropout = 0, int Flags = ParameterFileSpec.BiasFlag)
+{
+    public bool Bias => (Flags & ParameterFileSpec.BiasFlag) != 0;
+
+    public bool HasSlopes => ActivationTraits.Of((Activation)Activation)?.LearnsSlopes ?? false;
+}
+
 /// <summary>
 /// The spec an Unrolled parameter file (.unrl or .json) states, raw: enum values may be undefined until
 /// <see cref="Check"/> has run. The checks and their messages are ParameterFile's (its FileSpec).
 /// </summary>
 internal sealed class ParameterFileSpec
 {
+    /// <summary>Bit 0 of a version 2 layer's flags: the layer has a bias.</summary>
+    public const int BiasFlag = 1;
+
     private readonly int _inputs;
-    private readonly List<(int Units, int Activation, double Alpha)> _layers;
+    private readonly List<ParameterFileLayer> _layers;
     private readonly int _loss;
     private readonly int _precision;
 
-    public ParameterFileSpec(int inputs, List<(int Units, int Activation, double Alpha)> layers, int loss, int precision)
+    public ParameterFileSpec(int inputs, List<ParameterFileLayer> layers, int loss, int precision)
     {
         _inputs = inputs;
         _layers = layers;
@@ -48,13 +60,13 @@ internal sealed class ParameterFileSpec
         }
     }
 
-    /// <summary>The number of parameters of the spec (weights and biases of every layer).</summary>
+    /// <summary>The number of parameters of the spec (weights, biases and PReLU slopes of every layer).</summary>
     public long ParameterCount()
     {
         long count = 0, fanIn = _inputs;
         foreach (var layer in _layers)
         {
-            count += (fanIn + 1) * layer.Units;
+            count += (fanIn + (layer.Bias ? 1 : 0) + (layer.HasSlopes ? 1 : 0)) * layer.Units;
             fanIn = layer.Units;
         }
 
@@ -81,7 +93,7 @@ internal sealed class ParameterFileSpec
         var layers = new List<WeightsLayer>();
         for (int i = 0; i < _layers.Count; i++)
         {
-            layers.Add(new WeightsLayer(_layers[i].Units, (Activation)_layers[i].Activation, _layers[i].Alpha, Invariant($"layer {i + 1}")));
+            layers.Add(new WeightsLayer(_layers[i].Units, (Activation)_layers[i].Activation, _layers[i].Alpha, Invariant($"layer {i + 1}"), _layers[i].Bias));
         }
 
         return new WeightsContent(format, _inputs, layers.ToEquatableArray(), (LossFunction?)_loss, values, (Precision)_precision, parameters, provenance);
@@ -110,6 +122,16 @@ internal sealed class ParameterFileSpec
             if (!Enum.IsDefined(typeof(Activation), _layers[i].Activation))
             {
                 return Invariant($"The file declares activation value {_layers[i].Activation} in layer {i + 1}, which is not an Activation.");
+            }
+
+            if ((_layers[i].Flags & ~BiasFlag) != 0)
+            {
+                return Invariant($"The file declares flags 0x{_layers[i].Flags:X8} in layer {i + 1}; only bit 0 (bias) is defined.");
+            }
+
+            if (!(_layers[i].Dropout >= 0 && _layers[i].Dropout < 1))
+            {
+                return Invariant($"The file declares dropout {_layers[i].Dropout:R} in layer {i + 1}, outside [0, 1): no network has that.");
             }
         }
 

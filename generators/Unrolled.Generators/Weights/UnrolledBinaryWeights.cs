@@ -13,7 +13,7 @@ namespace Unrolled.Generators.Weights;
 /// </summary>
 internal static class UnrolledBinaryWeights
 {
-    private const ushort FormatVersion = 1;
+    private const ushort OldestReadVersion = 1, FormatVersion = 2;
     private const byte Float32Code = 1, Float64Code = 2;
 
     public static WeightsFile Read(string path, byte[] data)
@@ -38,9 +38,9 @@ internal static class UnrolledBinaryWeights
         }
 
         int version = reader.Bytes(2, "the format version") is var v ? v[0] | (v[1] << 8) : 0;
-        if (version != FormatVersion)
+        if (version < OldestReadVersion || version > FormatVersion)
         {
-            throw new InvalidDataException(Invariant($"Unsupported parameter file version {version}; this library reads version {FormatVersion}."));
+            throw new InvalidDataException(Invariant($"Unsupported parameter file version {version}; this library reads versions {OldestReadVersion} to {FormatVersion}."));
         }
 
         byte code = reader.Bytes(1, "the element type")[0];
@@ -56,11 +56,16 @@ internal static class UnrolledBinaryWeights
             throw new InvalidDataException(Invariant($"The file declares {layerCount} layers: the file is damaged."));
         }
 
-        var raw = new List<(int Units, int Activation, double Alpha)>();
+        var raw = new List<ParameterFileLayer>();
         for (int i = 0; i < layerCount; i++)
         {
             string what = Invariant($"layer {i + 1} of the spec");
-            raw.Add((reader.Int32(what), reader.Int32(what), reader.Double(what)));
+            int units = reader.Int32(what);
+            int activation = reader.Int32(what);
+            double alpha = reader.Double(what);
+            raw.Add(version == 1
+                ? new ParameterFileLayer(units, activation, alpha)
+                : new ParameterFileLayer(units, activation, alpha, reader.Double(what), reader.Int32(what)));
         }
 
         int loss = reader.Int32("the loss");

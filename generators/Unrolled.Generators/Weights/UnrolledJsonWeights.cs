@@ -43,9 +43,9 @@ internal static class UnrolledJsonWeights
         }
 
         JsonNode version = Required(root, "version", "$");
-        if (version.Kind != JsonKind.Number || version.Text != "1")
+        if (version.Kind != JsonKind.Number || version.Text is not ("1" or "2"))
         {
-            throw Invalid($"Unsupported parameter document version {version.Raw()}; this library reads version 1.");
+            throw Invalid($"Unsupported parameter document version {version.Raw()}; this library reads versions 1 to 2.");
         }
 
         Precision? values = null;
@@ -63,17 +63,17 @@ internal static class UnrolledJsonWeights
             }
         }
 
-        var (spec, inputs, units, precision) = ReadSpec(Required(root, "spec", "$"));
+        var (spec, inputs, layers, precision) = ReadSpec(Required(root, "spec", "$"));
         spec.Check(spec.ParameterCount(), "$.spec: ");
         // Filled as the document's arrays are read, so that a spec claiming more than the file holds allocates nothing.
         var parameters = new List<double>();
-        ReadLayers(Required(root, "layers", "$"), inputs, units, values ?? precision, parameters);
+        ReadLayers(Required(root, "layers", "$"), inputs, layers, values ?? precision, parameters);
         double[] array = parameters.ToArray();
         spec.CheckFinite(array);
         return spec.ToContent(WeightsFormat.UnrolledJson, array.ToEquatableArray(), values, "Unrolled parameter file, JSON");
     }
 
-    private static (ParameterFileSpec Spec, int Inputs, List<int> Units, Precision Precision) ReadSpec(JsonNode spec)
+    private static (ParameterFileSpec Spec, int Inputs, List<ParameterFileLayer> Layers, Precision Precision) ReadSpec(JsonNode spec)
     {
         const string path = "$.spec";
         if (spec.Kind != JsonKind.Object)
@@ -88,7 +88,7 @@ internal static class UnrolledJsonWeights
             throw Invalid($"{path}.layers must be an array, but it is {Kind(layers)}.");
         }
 
-        var raw = new List<(int Units, int Activation, double Alpha)>();
+        var raw = new List<ParameterFileLayer>();
         for (int index = 0; index < layers.Items.Count; index++)
         {
             JsonNode layer = layers.Items[index];
@@ -100,14 +100,15 @@ internal static class UnrolledJsonWeights
 
             int units = RequiredInt32(layer, "units", layerPath);
             var activation = ParseEnum<Activation>(RequiredString(layer, "activation", layerPath), $"{layerPath}.activation");
-            double alpha = LayerSpec.DefaultAlpha(activation);
-            if (layer.Property("alpha") is { } alphaNode
-                && (alphaNode.Kind != JsonKind.Number || !double.TryParse(alphaNode.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out alpha)))
+            double alpha = OptionalNumber(layer, "alpha", layerPath, LayerSpec.DefaultAlpha(activation));
+            double dropout = OptionalNumber(layer, "dropout", layerPath, 0);
+            bool bias = layer.Property("bias") is not { } biasNode || biasNode.Kind switch
             {
-                throw Invalid($"{layerPath}.alpha is {alphaNode.Raw()}, expected a number.");
-            }
-
-            raw.Add((units, (int)activation, alpha));
+                JsonKind.True => true,
+                JsonKind.False => false,
+                _ => throw Invalid($"{layerPath}.bias is {biasNode.Raw()}, expected true or false."),
+            };
+            raw.Add(new ParameterFileLayer(units, (int)activation, alpha, dropout, bias ? ParameterFileSpec.BiasFlag : 0));
         }
 
         var loss = spec.Property("loss") is { } lossNode
@@ -116,10 +117,22 @@ internal static class UnrolledJsonWeights
         var precision = spec.Property("precision") is { } precisionNode
             ? ParseEnum<Precision>(StringOf(precisionNode, $"{path}.precision"), $"{path}.precision")
             : Precision.Single;
-        return (new ParameterFileSpec(inputs, raw, (int)loss, (int)precision), inputs, raw.ConvertAll(l => l.Units), precision);
+        return (new ParameterFileSpec(inputs, raw, (int)loss, (int)precision), inputs, raw, precision);
     }
 
-    private static void ReadLayers(JsonNode layers, int inputs, List<int> units, Precision precision, List<double> values)
+    private static double OptionalNumber(JsonNode parent, string name, string path, double fallback)
+    {
+        if (parent.Property(name) is not { } node)
+        {
+            return fallback;
+        }
+
+        return node.Kind == JsonKind.Number && double.TryParse(node.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            ? value
+            : throw Invalid($"{path}.{name} is {node.Raw()}, expected a number.");
+    }
+
+    private static void ReadLayers(JsonNode layers, int inputs, List<ParameterFileLayer> units, Precision precision, List<double> values)
     {
         if (layers.Kind != JsonKind.Array)
         {
@@ -141,15 +154,30 @@ internal static class UnrolledJsonWeights
                 throw Invalid($"{path} must be an object, but it is {Kind(layer)}.");
             }
 
+            int count = units[index].Units;
             JsonNode weights = Required(layer, "weights", path);
             CheckArray(weights, fanIn, $"{path}.weights", Invariant($"the layer's fan-in ({fanIn})"));
             for (int row = 0; row < fanIn; row++)
             {
-                ReadValues(weights.Items[row], values, units[index], Invariant($"{path}.weights[{row}]"), precision);
+                ReadValues(weights.Items[row], values, count, Invariant($"{path}.weights[{row}]"), precision);
             }
 
-            ReadValues(Required(layer, "bias", path), values, units[index], $"{path}.bias", precision);
-            fanIn = units[index];
+            ReadBlock(layer, "bias", units[index].Bias, path, values, count, precision);
+            ReadBlock(layer, "slopes", units[index].HasSlopes, path, values, count, precision);
+            fanIn = count;
+        }
+    }
+
+    /// <summary>Reads the layer's "bias" or "slopes" when its spec layer has them, and refuses them otherwise.</summary>
+    private static void ReadBlock(JsonNode layer, string name, bool expected, string path, List<double> values, int count, Precision precision)
+    {
+        if (expected)
+        {
+            ReadValues(Required(layer, name, path), values, count, $"{path}.{name}", precision);
+        }
+        else if (layer.Property(name) is not null)
+        {
+            throw Invalid($"{path} has \"{name}\", but its spec layer has none (" + (name == "bias" ? "\"bias\": false" : "not PRelu") + ").");
         }
     }
 

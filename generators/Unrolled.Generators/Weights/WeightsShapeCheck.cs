@@ -61,7 +61,16 @@ internal static class WeightsShapeCheck
                 Invariant(i + 1), model.Name, Invariant(declared.Units), side, Invariant(stated.Units)));
         }
 
-        if (stated.Activation != declared.Activation || !stated.Alpha.Equals(declared.Alpha))
+        if (stated.Bias != declared.Bias)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsBiasDiffers, location,
+                Invariant(i + 1), model.Name, declared.Bias ? "declares a bias" : "declares no bias (Bias = false)",
+                side, stated.Bias ? "has one" : "has none"));
+        }
+
+        // PReLU's alpha is only its slopes' initial value; the file's slopes are parameters.
+        bool slopes = ActivationTraits.Of(declared.Activation)?.LearnsSlopes ?? false;
+        if (stated.Activation != declared.Activation || (!slopes && !stated.Alpha.Equals(declared.Alpha)))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsActivationDiffers, location,
                 Invariant(i + 1), model.Name, Describe(declared.Activation, declared.Alpha), side, Describe(stated.Activation, stated.Alpha)));

@@ -28,6 +28,16 @@ public enum Activation
     /// <summary>f(z) = z * sigmoid(z), also called swish.</summary>
     Silu = 7,
 
-    /// <summary>f(z)_k = e^(z_k) / sum_j e^(z_j) over the layer's units; only allowed on the last layer.</summary>
+    /// <summary>
+    /// f(z)_k = e^(z_k) / sum_j e^(z_j) over the layer's units. Allowed on any layer; on the last it goes with
+    /// <see cref="LossFunction.CrossEntropy"/>, which is computed from its logits.
+    /// </summary>
     Softmax = 8,
+
+    /// <summary>
+    /// The parametric ReLU, PyTorch's <c>nn.PReLU(num_parameters=units)</c>: f(z_j) = z_j for z_j &gt; 0, slope_j * z_j
+    /// otherwise, with one slope per unit learned with the weights. The slopes are parameters (after the layer's bias)
+    /// and start at <see cref="DenseAttribute.Alpha"/> (default 0.25).
+    /// </summary>
+    PRelu = 9,
 }

@@ -24,7 +24,22 @@ public sealed class DenseAttribute : Attribute
 
     /// <summary>
     /// The activation's parameter: the negative slope of <see cref="Activation.LeakyRelu"/> (default 0.01, in
-    /// [0, 1)) or the alpha of <see cref="Activation.Elu"/> (default 1, positive). Other activations take none.
+    /// [0, 1)), the alpha of <see cref="Activation.Elu"/> (default 1, positive), or the initial slope of every unit of
+    /// <see cref="Activation.PRelu"/> (default 0.25, any finite value). Other activations take none.
     /// </summary>
     public double Alpha { get; set; } = double.NaN;
+
+    /// <summary>
+    /// The probability p, in [0, 1), that training drops each of the layer's outputs (inverted dropout, PyTorch's
+    /// <c>nn.Dropout(p)</c> after the activation): during <c>Backward</c> (and so <c>Fit</c>) each output is multiplied
+    /// by 0 with probability p and by 1 / (1 - p) otherwise, from a seeded stream; <c>Forward</c> and <c>Loss</c>
+    /// never drop. Default 0: no dropout. On the output layer it is a warning (it drops predictions, not features).
+    /// </summary>
+    public double Dropout { get; set; }
+
+    /// <summary>
+    /// Whether the layer adds a bias b (default true). False gives h = f(x W), PyTorch's <c>nn.Linear(bias=False)</c>
+    /// and Keras's <c>use_bias=False</c>: the layer then has no bias parameters at all.
+    /// </summary>
+    public bool Bias { get; set; } = true;
 }

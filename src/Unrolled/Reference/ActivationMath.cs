@@ -15,6 +15,7 @@ public static class ActivationMath
         where T : IFloatingPointIeee754<T> => Apply(activation, alpha, z, a, ActivationMode.Exact);
 
     /// <summary>Applies <paramref name="activation"/> with the functions <paramref name="mode"/> selects.</summary>
+    /// <remarks>For <see cref="Activation.PRelu"/> <paramref name="alpha"/> is every unit's slope; see <see cref="PRelu{T}"/> for one slope per unit.</remarks>
     public static void Apply<T>(Activation activation, T alpha, ReadOnlySpan<T> z, Span<T> a, ActivationMode mode)
         where T : IFloatingPointIeee754<T>
     {
@@ -43,8 +44,40 @@ public static class ActivationMath
         Activation.Elu => z > T.Zero ? z : alpha * (T.Exp(z) - T.One),
         Activation.Softplus => T.Max(z, T.Zero) + T.Log(T.One + T.Exp(-T.Abs(z))),
         Activation.Silu => z / (T.One + T.Exp(-z)),
+        Activation.PRelu => z > T.Zero ? z : alpha * z,
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not an element-wise activation."),
     };
+
+    /// <summary>
+    /// PReLU with one learned slope per unit, as PyTorch's <c>nn.PReLU(num_parameters=units)</c>:
+    /// a_j = z_j for z_j &gt; 0, slopes_j * z_j otherwise.
+    /// </summary>
+    public static void PRelu<T>(ReadOnlySpan<T> slopes, ReadOnlySpan<T> z, Span<T> a)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int j = 0; j < z.Length; j++)
+        {
+            a[j] = z[j] > T.Zero ? z[j] : slopes[j] * z[j];
+        }
+    }
+
+    /// <summary>
+    /// PReLU backward with PyTorch's semantics (also at z = 0, where the negative branch applies): first the slopes'
+    /// gradient, <c>slopeGradients_j += z_j &gt; 0 ? 0 : z_j * delta_j</c> (a fused multiply-add, as the weights'), then
+    /// in place <c>delta_j = z_j &gt; 0 ? delta_j : slopes_j * delta_j</c>.
+    /// </summary>
+    public static void PReluBackward<T>(ReadOnlySpan<T> slopes, ReadOnlySpan<T> z, Span<T> delta, Span<T> slopeGradients)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int j = 0; j < z.Length; j++)
+        {
+            if (!(z[j] > T.Zero))
+            {
+                slopeGradients[j] = Fused.MultiplyAdd(z[j], delta[j], slopeGradients[j]);
+                delta[j] = slopes[j] * delta[j];
+            }
+        }
+    }
 
     /// <summary>Softmax of <paramref name="z"/> into <paramref name="a"/>, after subtracting the maximum.</summary>
     public static void Softmax<T>(ReadOnlySpan<T> z, Span<T> a)
@@ -120,6 +153,7 @@ public static class ActivationMath
         Activation.Elu => z > T.Zero ? g : g * (a + alpha),
         Activation.Softplus => g / (T.One + T.Exp(-z)),
         Activation.Silu => g * SiluDerivative(z),
+        Activation.PRelu => z > T.Zero ? g : alpha * g,
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not an element-wise activation."),
     };
 

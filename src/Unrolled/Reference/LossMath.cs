@@ -69,6 +69,12 @@ public static class LossMath
     /// Writes dLoss/dz of the output layer into <paramref name="delta"/>, through the output activation: fused for
     /// cross-entropy with softmax and binary cross-entropy with sigmoid, chained through the activation otherwise.
     /// </summary>
+    /// <remarks>
+    /// A <see cref="Activation.PRelu"/> output is differentiated with <see cref="LayerSpec.Alpha"/> as every unit's
+    /// slope (a <see cref="LayerSpec"/> does not hold the learned ones): with trained slopes, take
+    /// <see cref="MeanSquaredErrorGradient{T}"/> and then <see cref="ActivationMath.PReluBackward{T}"/>, as
+    /// <see cref="ReferenceNetwork{T}"/> does.
+    /// </remarks>
     public static void OutputDelta<T>(
         LossFunction loss, LayerSpec output, ReadOnlySpan<T> z, ReadOnlySpan<T> a, ReadOnlySpan<T> target, Span<T> delta)
         where T : IFloatingPointIeee754<T> => OutputDelta(loss, output, z, a, target, delta, ActivationMode.Exact);
@@ -104,14 +110,24 @@ public static class LossMath
                 return;
 
             default:
-                T two = T.One + T.One;
-                for (int k = 0; k < a.Length; k++)
-                {
-                    delta[k] = two * (a[k] - target[k]) / count;
-                }
-
+                MeanSquaredErrorGradient(a, target, delta);
                 ActivationMath.Backward(output.Activation, T.CreateTruncating(output.Alpha), z, a, delta, mode);
                 return;
+        }
+    }
+
+    /// <summary>
+    /// dLoss/da of <see cref="LossFunction.MeanSquaredError"/>, <c>2 (a_k - t_k) / m</c> over the m outputs, before the
+    /// output activation's derivative: the step <see cref="OutputDelta{T}(LossFunction, LayerSpec, ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T})"/>
+    /// chains through the activation.
+    /// </summary>
+    public static void MeanSquaredErrorGradient<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> target, Span<T> gradient)
+        where T : IFloatingPointIeee754<T>
+    {
+        T count = T.CreateTruncating(a.Length), two = T.One + T.One;
+        for (int k = 0; k < a.Length; k++)
+        {
+            gradient[k] = two * (a[k] - target[k]) / count;
         }
     }
 }

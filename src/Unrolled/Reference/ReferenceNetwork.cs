@@ -8,8 +8,13 @@ namespace Unrolled;
 /// layout, formulas and summation order as generated code. It is the oracle generated networks are tested against,
 /// and a way to run a network whose shape is known only at run time.
 /// </summary>
+/// <remarks>
+/// Dropout (<see cref="LayerSpec.Dropout"/>) applies in <see cref="Backward"/> only, with masks drawn as
+/// <see cref="IDropoutNetwork"/> specifies from a stream that starts as <c>SeedDropout(0)</c>; <see cref="Forward"/>
+/// and <see cref="Loss"/> compute the inference network. Masks live in buffers allocated by the constructor.
+/// </remarks>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, whatever the spec's <see cref="Precision"/>.</typeparam>
-public sealed class ReferenceNetwork<T> : INetwork<T>
+public sealed partial class ReferenceNetwork<T> : INetwork<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _parameters;
@@ -22,6 +27,14 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
     private readonly T[][] _a;
     private readonly T[][] _delta;
     private readonly int _widest;
+
+    // Dropout, per layer (null or unused where the layer has none): a * mask as the next layer reads it in training,
+    // the mask (0 or 1 / (1 - p)), that scale, whether a test fixed the mask, and the stream masks are drawn from.
+    private readonly T[]?[] _dropped;
+    private readonly T[][] _mask;
+    private readonly T[] _keptScale;
+    private readonly bool[] _maskFixed;
+    private readonly SeededRandom _dropoutRandom = new(0);
 
     /// <summary>Builds the network for <paramref name="spec"/> and initializes it with <paramref name="seed"/>.</summary>
     /// <param name="spec">The network's shape.</param>
@@ -48,13 +61,21 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
         _z = new T[layers][];
         _a = new T[layers][];
         _delta = new T[layers][];
+        _dropped = new T[layers][];
+        _mask = new T[layers][];
+        _keptScale = new T[layers];
+        _maskFixed = new bool[layers];
         for (int l = 0; l < layers; l++)
         {
             int units = spec.Layers[l].Units;
+            double dropout = spec.Layers[l].Dropout;
             _alphas[l] = T.CreateTruncating(spec.Layers[l].Alpha);
             _z[l] = new T[units];
             _a[l] = new T[units];
             _delta[l] = new T[units];
+            _dropped[l] = dropout > 0 ? new T[units] : null;
+            _mask[l] = dropout > 0 ? new T[units] : [];
+            _keptScale[l] = T.One / T.CreateTruncating(1.0 - dropout);
             _widest = Math.Max(_widest, units);
         }
 
@@ -142,17 +163,27 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
         Trace(input);
 
         int last = Spec.Layers.Count - 1;
-        T loss = LossMath.Loss(Spec.Loss, _z[last], _a[last], target);
-        LossMath.OutputDelta(Spec.Loss, Spec.Layers[last], _z[last], _a[last], target, _delta[last], _activations);
+        T loss = LossMath.Loss(Spec.Loss, _z[last], TrainingOutput(last), target);
+        if (Spec.Loss == LossFunction.MeanSquaredError)
+        {
+            LossMath.MeanSquaredErrorGradient<T>(TrainingOutput(last), target, _delta[last]);
+        }
+        else
+        {
+            // Cross-entropy and binary cross-entropy are fused with the output activation: dL/dz directly.
+            LossMath.OutputDelta(Spec.Loss, Spec.Layers[last], _z[last], _a[last], target, _delta[last], _activations);
+        }
 
         for (int l = last; l >= 0; l--)
         {
-            if (l < last)
+            if (l < last || Spec.Loss == LossFunction.MeanSquaredError)
             {
-                ActivationMath.Backward(Spec.Layers[l].Activation, _alphas[l], _z[l], _a[l], _delta[l], _activations);
+                // dL/d(a * mask) of the layer, from the loss or the layer above, into dL/da, then into dL/dz.
+                DropGradients(l);
+                ActivationBackward(l);
             }
 
-            ReadOnlySpan<T> x = l == 0 ? input : _a[l - 1];
+            ReadOnlySpan<T> x = l == 0 ? input : TrainingOutput(l - 1);
             LayerBackward(l, x, _delta[l], l == 0 ? Span<T>.Empty : _delta[l - 1]);
         }
 
@@ -186,76 +217,15 @@ public sealed class ReferenceNetwork<T> : INetwork<T>
         }
     }
 
-    /// <summary>Runs the sample forward, keeping every layer's z and a in the trace buffers.</summary>
+    /// <summary>Runs the sample forward as training does (with dropout), keeping every layer's z and a in the trace buffers.</summary>
     private void Trace(ReadOnlySpan<T> input)
     {
         ReadOnlySpan<T> x = input;
         for (int l = 0; l < Spec.Layers.Count; l++)
         {
             LayerForward(l, x, _z[l], _a[l]);
-            x = _a[l];
-        }
-    }
-
-    /// <summary>
-    /// z = x W + b, one input at a time (each input scales a contiguous row of W), each step a fused multiply-add
-    /// as generated code does it; a = f(z).
-    /// </summary>
-    private void LayerForward(int layer, ReadOnlySpan<T> x, Span<T> z, Span<T> a)
-    {
-        int units = z.Length;
-        ReadOnlySpan<T> weights = _parameters.AsSpan(Spec.WeightOffset(layer), x.Length * units);
-        _parameters.AsSpan(Spec.BiasOffset(layer), units).CopyTo(z);
-        for (int i = 0; i < x.Length; i++)
-        {
-            T xi = x[i];
-            ReadOnlySpan<T> row = weights.Slice(i * units, units);
-            for (int j = 0; j < units; j++)
-            {
-                z[j] = Numerics.Fused.MultiplyAdd(xi, row[j], z[j]);
-            }
-        }
-
-        ActivationMath.Apply(Spec.Layers[layer].Activation, _alphas[layer], z, a, _activations);
-    }
-
-    /// <summary>dW += xᵀ dz, db += dz, and (unless this is the first layer) dx = W dz, with fused multiply-adds.</summary>
-    private void LayerBackward(int layer, ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx)
-    {
-        int units = dz.Length;
-        ReadOnlySpan<T> weights = _parameters.AsSpan(Spec.WeightOffset(layer), x.Length * units);
-        Span<T> weightGradients = _gradients.AsSpan(Spec.WeightOffset(layer), x.Length * units);
-        Span<T> biasGradients = _gradients.AsSpan(Spec.BiasOffset(layer), units);
-        for (int i = 0; i < x.Length; i++)
-        {
-            T xi = x[i];
-            Span<T> gradientRow = weightGradients.Slice(i * units, units);
-            for (int j = 0; j < units; j++)
-            {
-                gradientRow[j] = Numerics.Fused.MultiplyAdd(xi, dz[j], gradientRow[j]);
-            }
-        }
-
-        for (int j = 0; j < units; j++)
-        {
-            biasGradients[j] += dz[j];
-        }
-
-        if (dx.IsEmpty)
-        {
-            return;
-        }
-
-        for (int i = 0; i < x.Length; i++)
-        {
-            ReadOnlySpan<T> row = weights.Slice(i * units, units);
-            T sum = T.Zero;
-            for (int j = 0; j < units; j++)
-            {
-                sum = Numerics.Fused.MultiplyAdd(row[j], dz[j], sum);
-            }
-
-            dx[i] = sum;
+            DropOutputs(l);
+            x = TrainingOutput(l);
         }
     }
 }

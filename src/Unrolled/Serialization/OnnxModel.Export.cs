@@ -8,8 +8,9 @@ public static partial class OnnxModel
 {
     /// <summary>
     /// Writes <paramref name="network"/> to <paramref name="stream"/> as an ONNX model that ONNX Runtime, PyTorch and
-    /// ML.NET run: per layer a <c>Gemm</c> (transB = 0, the weight stored as <c>[fanIn, units]</c>) named
-    /// <c>layerN_gemm</c> and its activation node (<c>layerN_relu</c>, ...), opset 13, IR version 8, input
+    /// ML.NET run: per layer a <c>Gemm</c> (transB = 0, the weight stored as <c>[fanIn, units]</c>; without C for a layer
+    /// without bias) named <c>layerN_gemm</c> and its activation node (<c>layerN_relu</c>, <c>layerN_prelu</c> with the
+    /// slope <c>[units]</c>, ...; nothing for dropout, which inference does not do), opset 13, IR version 8, input
     /// <c>input</c> and output <c>output</c> of shape <c>[batch, features]</c> with a symbolic batch dimension, the
     /// spec in metadata_props (<c>unrolled.spec</c>, <c>unrolled.loss</c>) and producer <c>Unrolled</c>.
     /// </summary>

@@ -10,9 +10,16 @@ namespace Unrolled;
 /// <remarks>
 /// <para>
 /// Reading accepts the graphs exporters write for an MLP: dense layers as <c>Gemm</c> (transB 0 or 1, alpha and beta
-/// folded into the weights) or <c>MatMul</c> + <c>Add</c>, each followed by at most one of Relu, Sigmoid, Tanh,
-/// LeakyRelu, Elu, Softplus, SiLU (Sigmoid + Mul) and Softmax, with Identity, Dropout and Flatten passed through;
-/// opsets 9 to 18, IR versions 3 to 10, float or double. Anything else is refused.
+/// folded into the weights) or <c>MatMul</c> + <c>Add</c>, or without bias as <c>Gemm</c> without C or <c>MatMul</c>
+/// alone, each followed by at most one of Relu, Sigmoid, Tanh, LeakyRelu, Elu, PRelu (its slope a constant
+/// <c>[units]</c>, <c>[1, units]</c> or a scalar), Softplus, SiLU (Sigmoid + Mul) and Softmax (on any layer), with
+/// Identity, Dropout and Flatten passed through; opsets 9 to 18, IR versions 3 to 10, float or double. Anything else
+/// is refused.
+/// </para>
+/// <para>
+/// Dropout is training behaviour, which an inference graph does not have: <c>Export</c> writes no node for it (the
+/// spec in the metadata records the rate), and <c>Import</c> does not compare it, nor PReLU's initial slope (the
+/// learned slopes are parameters), so a graph imports into a network that differs in them.
 /// </para>
 /// <para>
 /// An inference graph does not record its training loss. When the file's metadata_props name none
@@ -111,7 +118,7 @@ public static partial class OnnxModel
                 + string.Concat(description.Problems.Select(p => Environment.NewLine + "- " + p.Message)));
         }
 
-        var layers = description.Layers.Select(l => new LayerSpec(l.Units, l.Activation, l.Alpha)).ToArray();
+        var layers = description.Layers.Select(l => new LayerSpec(l.Units, l.Activation, l.Alpha, l.Dropout, l.HasBias)).ToArray();
         var spec = new NetworkSpec(description.Inputs, layers, description.Loss, description.Precision);
         return new Model(spec, description.Parameters, description);
     }
@@ -166,7 +173,13 @@ public static partial class OnnxModel
                 return $"file has layer {i + 1} ({node}) with activation {ours.Activation}, network has {theirs.Activation}";
             }
 
-            if (!ours.Alpha.Equals(theirs.Alpha))
+            if (ours.Bias != theirs.Bias)
+            {
+                return $"file has layer {i + 1} ({node}) " + (ours.Bias ? "with a bias, network has none" : "without bias, network has one");
+            }
+
+            // Dropout and PReLU's initial slope only shape training: an inference graph need not state them.
+            if (!ours.HasSlopes && !ours.Alpha.Equals(theirs.Alpha))
             {
                 return FormattableString.Invariant($"file has layer {i + 1} ({node}) with alpha {ours.Alpha:R}, network has {theirs.Alpha:R}");
             }

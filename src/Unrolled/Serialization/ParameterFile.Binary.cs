@@ -7,6 +7,7 @@ namespace Unrolled;
 // The binary form: Save and Load, and the streams that keep the CRC-32 as they go.
 public static partial class ParameterFile
 {
+
     /// <summary>Writes <paramref name="network"/>'s spec and parameters to <paramref name="stream"/> in the binary format.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither <see cref="float"/> nor <see cref="double"/>.</exception>
@@ -28,6 +29,8 @@ public static partial class ParameterFile
             writer.WriteInt32(layer.Units);
             writer.WriteInt32((int)layer.Activation);
             BinaryPrimitives.WriteDoubleLittleEndian(writer.Reserve(8), layer.Alpha);
+            BinaryPrimitives.WriteDoubleLittleEndian(writer.Reserve(8), layer.Dropout);
+            writer.WriteInt32(layer.Bias ? BiasFlag : 0);
         }
 
         writer.WriteInt32((int)spec.Loss);
@@ -113,9 +116,9 @@ public static partial class ParameterFile
         }
 
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(reader.Read(2, "the format version"));
-        if (version != FormatVersion)
+        if (!IsReadVersion(version))
         {
-            throw Invalid($"Unsupported parameter file version {version}; this library reads version {FormatVersion}.");
+            throw Invalid($"Unsupported parameter file version {version}; this library reads versions {OldestReadVersion} to {FormatVersion}.");
         }
 
         byte fileCode = reader.Read(1, "the element type")[0];
@@ -137,7 +140,15 @@ public static partial class ParameterFile
             int units = reader.ReadInt32(what);
             int activation = reader.ReadInt32(what);
             double alpha = BinaryPrimitives.ReadDoubleLittleEndian(reader.Read(8, what));
-            fileSpec.Layers.Add((units, activation, alpha));
+            if (version == 1)
+            {
+                fileSpec.Layers.Add(new FileLayer(units, activation, alpha));
+                continue;
+            }
+
+            double dropout = BinaryPrimitives.ReadDoubleLittleEndian(reader.Read(8, what));
+            int flags = reader.ReadInt32(what);
+            fileSpec.Layers.Add(new FileLayer(units, activation, alpha, dropout, flags));
         }
 
         fileSpec.Loss = reader.ReadInt32("the loss");

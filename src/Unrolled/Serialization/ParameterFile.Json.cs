@@ -32,6 +32,8 @@ public static partial class ParameterFile
             json.WriteNumber("units", layer.Units);
             json.WriteString("activation", layer.Activation.ToString());
             json.WriteNumber("alpha", layer.Alpha);
+            json.WriteNumber("dropout", layer.Dropout);
+            json.WriteBoolean("bias", layer.Bias);
             json.WriteEndObject();
         }
 
@@ -52,8 +54,18 @@ public static partial class ParameterFile
             }
 
             json.WriteEndArray();
-            json.WritePropertyName("bias");
-            WriteValues(json, parameters.Slice(spec.BiasOffset(layer), units));
+            if (spec.HasBias(layer))
+            {
+                json.WritePropertyName("bias");
+                WriteValues(json, parameters.Slice(spec.BiasOffset(layer), units));
+            }
+
+            if (spec.HasSlopes(layer))
+            {
+                json.WritePropertyName("slopes");
+                WriteValues(json, parameters.Slice(spec.SlopeOffset(layer), units));
+            }
+
             json.WriteEndObject();
         }
 
@@ -115,9 +127,9 @@ public static partial class ParameterFile
             }
 
             JsonElement versionElement = Required(root, "version", "$");
-            if (versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt32(out int version) || version != FormatVersion)
+            if (versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt32(out int version) || !IsReadVersion(version))
             {
-                throw Invalid($"Unsupported parameter document version {versionElement.GetRawText()}; this library reads version {FormatVersion}.");
+                throw Invalid($"Unsupported parameter document version {versionElement.GetRawText()}; this library reads versions {OldestReadVersion} to {FormatVersion}.");
             }
 
             byte fileCode = code;
@@ -219,16 +231,20 @@ public static partial class ParameterFile
 
             int units = RequiredInt32(layer, "units", layerPath);
             var activation = ParseEnum<Activation>(RequiredString(layer, "activation", layerPath), $"{layerPath}.activation");
-            double alpha = LayerSpec.DefaultAlpha(activation);
-            if (layer.TryGetProperty("alpha", out JsonElement alphaElement))
+            double alpha = OptionalNumber(layer, "alpha", layerPath, LayerSpec.DefaultAlpha(activation));
+            double dropout = OptionalNumber(layer, "dropout", layerPath, 0);
+            bool bias = true;
+            if (layer.TryGetProperty("bias", out JsonElement biasElement))
             {
-                if (alphaElement.ValueKind != JsonValueKind.Number || !alphaElement.TryGetDouble(out alpha))
+                bias = biasElement.ValueKind switch
                 {
-                    throw Invalid($"{layerPath}.alpha is {alphaElement.GetRawText()}, expected a number.");
-                }
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => throw Invalid($"{layerPath}.bias is {biasElement.GetRawText()}, expected true or false."),
+                };
             }
 
-            fileSpec.Layers.Add((units, (int)activation, alpha));
+            fileSpec.Layers.Add(new FileLayer(units, (int)activation, alpha, dropout, bias ? BiasFlag : 0));
         }
 
         fileSpec.Loss = spec.TryGetProperty("loss", out JsonElement loss)
@@ -258,7 +274,8 @@ public static partial class ParameterFile
         foreach (JsonElement layer in layers.EnumerateArray())
         {
             string path = $"$.layers[{index}]";
-            int units = spec.Layers[index].Units;
+            var layerSpec = spec.Layers[index];
+            int units = layerSpec.Units;
             if (layer.ValueKind != JsonValueKind.Object)
             {
                 throw Invalid($"{path} must be an object, but it is {Kind(layer)}.");
@@ -273,11 +290,26 @@ public static partial class ParameterFile
                 offset += units;
             }
 
-            ReadJsonValues(Required(layer, "bias", path), values.AsSpan(offset, units), $"{path}.bias");
-            offset += units;
+            offset += ReadJsonBlock(layer, "bias", layerSpec.Bias, path, values, offset, units);
+            offset += ReadJsonBlock(layer, "slopes", layerSpec.HasSlopes, path, values, offset, units);
             fanIn = units;
             index++;
         }
+    }
+
+    /// <summary>Reads the layer's "bias" or "slopes" when the spec says it has them (and refuses them otherwise); returns the count read.</summary>
+    private static int ReadJsonBlock<T>(JsonElement layer, string name, bool expected, string path, T[] values, int offset, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!expected)
+        {
+            return layer.TryGetProperty(name, out _)
+                ? throw Invalid($"{path} has \"{name}\", but its spec layer has none (" + (name == "bias" ? "\"bias\": false" : "not PRelu") + ").")
+                : 0;
+        }
+
+        ReadJsonValues(Required(layer, name, path), values.AsSpan(offset, units), $"{path}.{name}");
+        return units;
     }
 
     private static void ReadJsonValues<T>(JsonElement array, Span<T> destination, string path)
@@ -291,95 +323,4 @@ public static partial class ParameterFile
             k++;
         }
     }
-
-    private static T ReadJsonValue<T>(JsonElement item, string path)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (item.ValueKind == JsonValueKind.Number)
-        {
-            if (typeof(T) == typeof(float))
-            {
-                if (item.TryGetSingle(out float single) && float.IsFinite(single))
-                {
-                    return T.CreateTruncating(single);
-                }
-            }
-            else if (item.TryGetDouble(out double number) && double.IsFinite(number))
-            {
-                return T.CreateTruncating(number);
-            }
-
-            throw Invalid($"{path} is {item.GetRawText()}, which is out of range for {(typeof(T) == typeof(float) ? "float32" : "float64")}.");
-        }
-
-        if (item.ValueKind == JsonValueKind.String)
-        {
-            switch (item.GetString())
-            {
-                case "NaN":
-                    return T.NaN;
-                case "Infinity":
-                    return T.PositiveInfinity;
-                case "-Infinity":
-                    return T.NegativeInfinity;
-            }
-        }
-
-        throw Invalid($"{path} is {item.GetRawText()}, expected a number (or \"NaN\", \"Infinity\", \"-Infinity\").");
-    }
-
-    private static void CheckArray(JsonElement array, int expected, string path, string what)
-    {
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            throw Invalid($"{path} must be an array, but it is {Kind(array)}.");
-        }
-
-        int length = array.GetArrayLength();
-        if (length != expected)
-        {
-            throw Invalid($"{path} has {length} entries, expected {what}.");
-        }
-    }
-
-    private static JsonElement Required(JsonElement parent, string name, string path) =>
-        parent.TryGetProperty(name, out JsonElement value) ? value : throw Invalid($"{path} has no \"{name}\" property.");
-
-    private static string RequiredString(JsonElement parent, string name, string path) =>
-        StringOf(Required(parent, name, path), $"{path}.{name}");
-
-    private static string StringOf(JsonElement element, string path) =>
-        element.ValueKind == JsonValueKind.String ? element.GetString()! : throw Invalid($"{path} is {element.GetRawText()}, expected a string.");
-
-    private static int RequiredInt32(JsonElement parent, string name, string path)
-    {
-        JsonElement element = Required(parent, name, path);
-        return element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out int value)
-            ? value
-            : throw Invalid($"{path}.{name} is {element.GetRawText()}, expected an integer.");
-    }
-
-    private static TEnum ParseEnum<TEnum>(string text, string path)
-        where TEnum : struct, Enum
-    {
-        foreach (TEnum value in Enum.GetValues<TEnum>())
-        {
-            if (value.ToString() == text)
-            {
-                return value;
-            }
-        }
-
-        throw Invalid($"{path} is \"{text}\", which is not one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
-    }
-
-    private static string Kind(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

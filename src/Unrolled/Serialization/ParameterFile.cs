@@ -1,48 +1,60 @@
 // Unrolled parameter files. See docs/file-format.md for the full description; this block is the reference.
 //
-// BINARY FORMAT, version 1. Every number is little-endian, whatever the machine (written with BinaryPrimitives).
+// BINARY FORMAT, version 2 (version 1 is read too). Every number is little-endian, whatever the machine (written with
+// BinaryPrimitives).
 //
 //   offset      size   field
 //   0           4      magic: the ASCII bytes "UNRL" (55 4E 52 4C)
-//   4           2      format version, uint16: 1
+//   4           2      format version, uint16: 2
 //   6           1      element type of the values, uint8: 1 = float32, 2 = float64
 //   7           4      spec: inputs, int32
 //   11          4      spec: layer count L, int32
-//   15          16*L   spec: per layer, input side first:
+//   15          28*L   spec: per layer, input side first:
 //                        units, int32
 //                        activation, int32 (the Activation value: Identity 0, Sigmoid 1, Tanh 2, Relu 3,
-//                                            LeakyRelu 4, Elu 5, Softplus 6, Silu 7, Softmax 8)
-//                        alpha, float64 (LayerSpec.Alpha: after defaults, 0 for activations without one)
-//   15+16L      4      spec: loss, int32 (LossFunction: MeanSquaredError 0, CrossEntropy 1, BinaryCrossEntropy 2)
-//   19+16L      4      spec: precision, int32 (Precision: Single 0, Double 1)
-//   23+16L      4      parameter count N, int32
-//   27+16L      N*s    the parameters, s = 4 (float32) or 8 (float64) bytes each, IEEE 754, in the network's
-//                      layout: per layer the weights W[fanIn, units] row-major, then the bias[units]
-//   27+16L+N*s  4      CRC-32 of every byte before it, uint32 (IEEE 802.3 / zlib: reflected polynomial
+//                                            LeakyRelu 4, Elu 5, Softplus 6, Silu 7, Softmax 8, PRelu 9)
+//                        alpha, float64 (LayerSpec.Alpha: after defaults, 0 for activations without one; for PRelu
+//                                        the slopes' initial value, the slopes themselves are parameters)
+//                        dropout, float64 (LayerSpec.Dropout, in [0, 1); 0 for none)
+//                        flags, int32: bit 0 set when the layer has a bias; the other bits are 0
+//   15+28L      4      spec: loss, int32 (LossFunction: MeanSquaredError 0, CrossEntropy 1, BinaryCrossEntropy 2)
+//   19+28L      4      spec: precision, int32 (Precision: Single 0, Double 1)
+//   23+28L      4      parameter count N, int32
+//   27+28L      N*s    the parameters, s = 4 (float32) or 8 (float64) bytes each, IEEE 754, in the network's
+//                      layout: per layer the weights W[fanIn, units] row-major, then the bias[units] (when the layer
+//                      has one), then the PReLU slopes[units] (PRelu layers)
+//   27+28L+N*s  4      CRC-32 of every byte before it, uint32 (IEEE 802.3 / zlib: reflected polynomial
 //                      0xEDB88320, initial value and final xor 0xFFFFFFFF; Python's zlib.crc32 gives the same)
+//
+// VERSION 1 differs only in the spec's layers, 16 bytes each (units, activation, alpha: no dropout, every layer with
+// a bias, no PRelu), so its loss is at 15+16L and its parameters at 27+16L.
 //
 // Values are stored bit for bit: NaN and infinities are allowed and round-trip unchanged (a network trained into
 // NaN can be saved and inspected). Nothing follows the checksum; Load(stream) reads exactly the file's bytes and
 // leaves the stream after them, Load(path) also rejects trailing bytes.
 //
-// JSON FORMAT, version 1 (UTF-8):
+// JSON FORMAT, version 2 (version 1 is read too) (UTF-8):
 //
-//   { "format": "unrolled-parameters", "version": 1, "elementType": "float32",
-//     "spec": { "inputs": 2, "layers": [ { "units": 3, "activation": "Sigmoid", "alpha": 0 }, ... ],
+//   { "format": "unrolled-parameters", "version": 2, "elementType": "float32",
+//     "spec": { "inputs": 2, "layers": [ { "units": 3, "activation": "PRelu", "alpha": 0.25, "dropout": 0.2,
+//                                          "bias": true }, ... ],
 //               "loss": "CrossEntropy", "precision": "Single" },
-//     "layers": [ { "weights": [ [w00, w01, w02], [w10, w11, w12] ], "bias": [b0, b1, b2] }, ... ] }
+//     "layers": [ { "weights": [ [w00, w01, w02], [w10, w11, w12] ], "bias": [b0, b1, b2], "slopes": [s0, s1, s2] }, ... ] }
 //
 // "weights" has fanIn rows of units numbers each: row i holds W[i, 0..units), the weights from input i (Keras's
-// kernel layout; PyTorch's nn.Linear.weight is its transpose). Numbers are written in the shortest form that
-// round-trips to the same float32/float64. JSON has no NaN or infinity: those values are written as the strings
-// "NaN", "Infinity" and "-Infinity", and read back from them. When reading, "elementType" is optional (if present
-// it must match the network's), as are "alpha" (default: the activation's), "loss" (MeanSquaredError) and
-// "precision" (Single); other properties are ignored.
+// kernel layout; PyTorch's nn.Linear.weight is its transpose). "bias" is there exactly when the layer has one, "slopes"
+// exactly for PRelu layers. Numbers are written in the shortest form that round-trips to the same float32/float64.
+// JSON has no NaN or infinity: those values are written as the strings "NaN", "Infinity" and "-Infinity", and read
+// back from them. When reading, "elementType" is optional (if present it must match the network's), as are "alpha"
+// (default: the activation's), "dropout" (0), "bias" (true), "loss" (MeanSquaredError) and "precision" (Single);
+// other properties are ignored. Version 1 documents are read the same way (they have no dropout, bias or slopes).
 //
 // LOADING validates everything before writing a single parameter: the values are read into a temporary buffer
 // and copied into the network only when the whole file has been checked. A damaged or unsupported file throws
-// InvalidDataException; a sound file made for another network (element type, or any part of the spec) throws
-// ArgumentException naming the first difference. Either way the network's parameters are left untouched.
+// InvalidDataException; a sound file made for another network (element type, or any part of the spec that gives the
+// parameters their meaning) throws ArgumentException naming the first difference. Dropout and PReLU's initial slope
+// only shape training, not what the parameters mean: a file loads into a network that differs in them. Either way the
+// network's parameters are left untouched on failure.
 
 using System.Buffers.Binary;
 using System.Globalization;
@@ -62,8 +74,11 @@ namespace Unrolled;
 /// </remarks>
 public static partial class ParameterFile
 {
-    /// <summary>The version of the binary and JSON formats this library writes and reads.</summary>
-    public const ushort FormatVersion = 1;
+    /// <summary>The version of the binary and JSON formats this library writes; it reads this one and <see cref="OldestReadVersion"/> on.</summary>
+    public const ushort FormatVersion = 2;
+
+    /// <summary>The oldest format version this library reads: version 1 files (no dropout, bias flags or PReLU) load too.</summary>
+    public const ushort OldestReadVersion = 1;
 
     /// <summary>The value of the JSON form's <c>"format"</c> property.</summary>
     public const string JsonFormatName = "unrolled-parameters";
@@ -96,12 +111,25 @@ public static partial class ParameterFile
     private static ArgumentException Mismatch(string difference) =>
         new($"The parameter file does not fit this network: {difference}.", "network");
 
+    private static bool IsReadVersion(int version) => version >= OldestReadVersion && version <= FormatVersion;
+
+    /// <summary>Bit 0 of a version 2 layer's flags: the layer has a bias. The other bits are 0.</summary>
+    private const int BiasFlag = 1;
+
+    /// <summary>One layer as a file states it, raw; a version 1 file gives no dropout and a bias for every layer.</summary>
+    private readonly record struct FileLayer(int Units, int Activation, double Alpha, double Dropout = 0, int Flags = BiasFlag)
+    {
+        public bool Bias => (Flags & BiasFlag) != 0;
+
+        public bool HasSlopes => ActivationTraits.Of((Activation)Activation)?.LearnsSlopes ?? false;
+    }
+
     /// <summary>The spec as a file states it, raw: enum values may be undefined until <see cref="Problem"/> has checked them.</summary>
     private sealed class FileSpec
     {
         public int Inputs { get; init; }
 
-        public List<(int Units, int Activation, double Alpha)> Layers { get; } = [];
+        public List<FileLayer> Layers { get; } = [];
 
         public int Loss { get; set; }
 
@@ -131,6 +159,16 @@ public static partial class ParameterFile
                 {
                     return $"The file declares activation value {Layers[i].Activation} in layer {i + 1}, which is not an Activation.";
                 }
+
+                if ((Layers[i].Flags & ~BiasFlag) != 0)
+                {
+                    return FormattableString.Invariant($"The file declares flags 0x{Layers[i].Flags:X8} in layer {i + 1}; only bit 0 (bias) is defined.");
+                }
+
+                if (!(Layers[i].Dropout >= 0 && Layers[i].Dropout < 1))
+                {
+                    return FormattableString.Invariant($"The file declares dropout {Layers[i].Dropout:R} in layer {i + 1}, outside [0, 1): no network has that.");
+                }
             }
 
             if (!Enum.IsDefined((LossFunction)Loss))
@@ -153,7 +191,7 @@ public static partial class ParameterFile
             long count = 0, fanIn = Inputs;
             foreach (var layer in Layers)
             {
-                count += (fanIn + 1) * layer.Units;
+                count += (fanIn + (layer.Bias ? 1 : 0) + (layer.HasSlopes ? 1 : 0)) * layer.Units;
                 fanIn = layer.Units;
             }
 
@@ -177,7 +215,8 @@ public static partial class ParameterFile
 
             for (int i = 0; i < Layers.Count; i++)
             {
-                var (units, activation, alpha) = Layers[i];
+                var (units, activation, alpha, _, _) = Layers[i]; // dropout only shapes training: not compared
+                bool bias = Layers[i].Bias;
                 var layer = spec.Layers[i];
                 if (units != layer.Units)
                 {
@@ -189,7 +228,13 @@ public static partial class ParameterFile
                     return $"file has layer {i + 1} with activation {(Activation)activation}, network has {layer.Activation}";
                 }
 
-                if (!alpha.Equals(layer.Alpha))
+                if (bias != layer.Bias)
+                {
+                    return bias ? $"file has layer {i + 1} with a bias, network has none" : $"file has layer {i + 1} without bias, network has one";
+                }
+
+                // PReLU's alpha is its slopes' initial value; the slopes themselves are parameters.
+                if (!layer.HasSlopes && !alpha.Equals(layer.Alpha))
                 {
                     return FormattableString.Invariant($"file has layer {i + 1} with alpha {alpha:R}, network has {layer.Alpha:R}");
                 }

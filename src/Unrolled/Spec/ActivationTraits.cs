@@ -29,9 +29,11 @@ internal sealed class ActivationTraits
         new(Activation.Softplus, "softplus", alpha: null, InitFamily.He, fastForm: false, elementwise: true),
         new(Activation.Silu, "silu", alpha: null, InitFamily.He, fastForm: true, elementwise: true),
         new(Activation.Softmax, "softmax", alpha: null, InitFamily.Glorot, fastForm: true, elementwise: false),
+        new(Activation.PRelu, "prelu", alpha: LayerSpec.DefaultPReluAlpha, InitFamily.He, fastForm: false, elementwise: true, learnsSlopes: true),
     ];
 
-    private ActivationTraits(Activation activation, string name, double? alpha, InitFamily init, bool fastForm, bool elementwise)
+    private ActivationTraits(
+        Activation activation, string name, double? alpha, InitFamily init, bool fastForm, bool elementwise, bool learnsSlopes = false)
     {
         Activation = activation;
         Name = name;
@@ -40,6 +42,7 @@ internal sealed class ActivationTraits
         Init = init;
         HasFastForm = fastForm;
         IsElementwise = elementwise;
+        LearnsSlopes = learnsSlopes;
     }
 
     public Activation Activation { get; }
@@ -50,7 +53,7 @@ internal sealed class ActivationTraits
     /// <summary>Whether the activation reads an alpha (the <c>Alpha</c> of <c>[Dense]</c> and <see cref="LayerSpec"/>).</summary>
     public bool TakesAlpha { get; }
 
-    /// <summary>The alpha used when none is given (PyTorch's defaults); 0 for activations that take none.</summary>
+    /// <summary>The alpha used when none is given (PyTorch's defaults; PReLU's initial slope); 0 for activations that take none.</summary>
     public double DefaultAlpha { get; }
 
     public InitFamily Init { get; }
@@ -60,6 +63,12 @@ internal sealed class ActivationTraits
 
     /// <summary>False for softmax, which works on the layer as a whole.</summary>
     public bool IsElementwise { get; }
+
+    /// <summary>
+    /// True for PReLU: one slope per unit is a parameter, stored after the layer's bias and started at the alpha;
+    /// element-wise given the unit's slope.
+    /// </summary>
+    public bool LearnsSlopes { get; }
 
     /// <summary>The traits of <paramref name="activation"/>; null for a value that is not an <see cref="Unrolled.Activation"/>.</summary>
     public static ActivationTraits? Of(Activation activation) =>

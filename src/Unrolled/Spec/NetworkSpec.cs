@@ -10,13 +10,20 @@ namespace Unrolled;
 /// </summary>
 /// <remarks>
 /// Parameters are laid out layer after layer: the weights <c>W[fanIn, units]</c> row-major (<c>W[i, j]</c> connects
-/// input i to unit j, as in <c>h = f(x W + b)</c>), then the bias <c>b[units]</c>.
+/// input i to unit j, as in <c>h = f(x W + b)</c>), then the bias <c>b[units]</c> unless the layer has none
+/// (<see cref="LayerSpec.Bias"/> false), then for <see cref="Activation.PRelu"/> the learned slopes <c>slope[units]</c>.
+/// A layer holds <c>fanIn * units + (bias ? units : 0) + (PReLU ? units : 0)</c> parameters; dropout adds none.
+/// <see cref="WeightOffset"/>, <see cref="BiasOffset"/> and <see cref="SlopeOffset"/> say where each block starts.
 /// Shared as source with the generator: keep it free of anything netstandard2.0 lacks.
 /// </remarks>
 public sealed class NetworkSpec : IEquatable<NetworkSpec>
 {
     private readonly LayerSpec[] _layers;
+
+    // Per layer where its weights, bias and slopes start (-1 where it has none); one more weight offset: the end.
     private readonly int[] _weightOffsets;
+    private readonly int[] _biasOffsets;
+    private readonly int[] _slopeOffsets;
 
     /// <summary>Describes a network and checks it against the shape rules.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="layers"/> or one of its items is null.</exception>
@@ -36,15 +43,21 @@ public sealed class NetworkSpec : IEquatable<NetworkSpec>
         var units = new int[layers.Count];
         var activations = new Activation[layers.Count];
         var alphas = new double[layers.Count];
+        var dropouts = new double[layers.Count];
+        var biases = new bool[layers.Count];
         for (int i = 0; i < _layers.Length; i++)
         {
             _layers[i] = layers[i] ?? throw new ArgumentNullException(nameof(layers), $"Layer {i + 1} is null.");
             units[i] = _layers[i].Units;
             activations[i] = _layers[i].Activation;
             alphas[i] = _layers[i].DeclaredAlpha;
+            dropouts[i] = _layers[i].Dropout;
+            biases[i] = _layers[i].Bias;
         }
 
-        foreach (var problem in SpecRules.Validate("network", inputs, units, activations, alphas, loss, precision))
+        var problems = SpecRules.Validate(
+            "network", inputs, units, activations, alphas, loss, precision, dropouts: dropouts, biases: biases);
+        foreach (var problem in problems)
         {
             if (!problem.IsWarning)
             {
@@ -61,12 +74,19 @@ public sealed class NetworkSpec : IEquatable<NetworkSpec>
         Loss = loss;
         Precision = precision;
         _weightOffsets = new int[_layers.Length + 1];
+        _biasOffsets = new int[_layers.Length];
+        _slopeOffsets = new int[_layers.Length];
         int offset = 0, fanIn = inputs;
         for (int i = 0; i < _layers.Length; i++)
         {
+            int width = _layers[i].Units;
             _weightOffsets[i] = offset;
-            offset += (fanIn + 1) * _layers[i].Units;
-            fanIn = _layers[i].Units;
+            offset += fanIn * width;
+            _biasOffsets[i] = _layers[i].Bias ? offset : -1;
+            offset += _layers[i].Bias ? width : 0;
+            _slopeOffsets[i] = _layers[i].HasSlopes ? offset : -1;
+            offset += _layers[i].HasSlopes ? width : 0;
+            fanIn = width;
         }
 
         _weightOffsets[_layers.Length] = offset;
@@ -87,8 +107,25 @@ public sealed class NetworkSpec : IEquatable<NetworkSpec>
     /// <summary>The number of outputs per sample: the last layer's units.</summary>
     public int Outputs => _layers[_layers.Length - 1].Units;
 
-    /// <summary>The number of weights and biases.</summary>
+    /// <summary>The number of parameters: weights, biases and PReLU slopes.</summary>
     public int ParameterCount => _weightOffsets[_layers.Length];
+
+    /// <summary>Whether any layer drops outputs during training (<see cref="LayerSpec.Dropout"/> above 0).</summary>
+    public bool HasDropout
+    {
+        get
+        {
+            foreach (var layer in _layers)
+            {
+                if (layer.Dropout > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>The number of inputs of <paramref name="layer"/> (0-based).</summary>
     public int FanIn(int layer) => layer == 0 ? Inputs : _layers[layer - 1].Units;
@@ -96,8 +133,29 @@ public sealed class NetworkSpec : IEquatable<NetworkSpec>
     /// <summary>Where the weights <c>W[fanIn, units]</c> of <paramref name="layer"/> (0-based) start in the parameters.</summary>
     public int WeightOffset(int layer) => _weightOffsets[layer];
 
-    /// <summary>Where the bias of <paramref name="layer"/> (0-based) starts in the parameters.</summary>
-    public int BiasOffset(int layer) => _weightOffsets[layer] + FanIn(layer) * _layers[layer].Units;
+    /// <summary>Whether <paramref name="layer"/> (0-based) has a bias (<see cref="LayerSpec.Bias"/>).</summary>
+    public bool HasBias(int layer) => _layers[layer].Bias;
+
+    /// <summary>Where the bias <c>b[units]</c> of <paramref name="layer"/> (0-based) starts in the parameters: right after its weights.</summary>
+    /// <exception cref="InvalidOperationException">The layer has no bias (see <see cref="HasBias"/>).</exception>
+    public int BiasOffset(int layer) => _biasOffsets[layer] >= 0
+        ? _biasOffsets[layer]
+        : throw new InvalidOperationException("Layer " + SpecRules.Invariant(layer + 1) + " has no bias (declared with Bias = false).");
+
+    /// <summary>Whether <paramref name="layer"/> (0-based) learns a slope per unit (<see cref="Activation.PRelu"/>).</summary>
+    public bool HasSlopes(int layer) => _layers[layer].HasSlopes;
+
+    /// <summary>
+    /// Where the PReLU slopes <c>slope[units]</c> of <paramref name="layer"/> (0-based) start in the parameters: after
+    /// its bias, or after its weights when it has none.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The layer is not a PReLU layer (see <see cref="HasSlopes"/>).</exception>
+    public int SlopeOffset(int layer) => _slopeOffsets[layer] >= 0
+        ? _slopeOffsets[layer]
+        : throw new InvalidOperationException("Layer " + SpecRules.Invariant(layer + 1) + " has no learned slopes (only PRelu layers do).");
+
+    /// <summary>The number of parameters of <paramref name="layer"/> (0-based): its weights, bias and slopes.</summary>
+    public int LayerParameterCount(int layer) => _weightOffsets[layer + 1] - _weightOffsets[layer];
 
     /// <inheritdoc/>
     public bool Equals(NetworkSpec? other)
@@ -134,7 +192,7 @@ public sealed class NetworkSpec : IEquatable<NetworkSpec>
         return hash;
     }
 
-    /// <summary>For example <c>2 -&gt; 3 Sigmoid -&gt; 2 Softmax, CrossEntropy, Single</c>.</summary>
+    /// <summary>For example <c>2 -&gt; 3 Sigmoid Dropout(0.2) -&gt; 2 Softmax, CrossEntropy, Single</c> (layers as <see cref="LayerSpec.ToString"/>).</summary>
     public override string ToString()
     {
         var text = new StringBuilder().Append(Inputs);

@@ -23,17 +23,13 @@ public static class SpecMessages
     public const string UnitsNotPositive =
         "Layer {0} of '{1}' declares {2} units; a layer needs at least 1 unit — declare a positive unit count";
 
-    /// <summary>{0} layer, {1} network.</summary>
-    public const string SoftmaxNotLast =
-        "Softmax is only allowed on the last layer; layer {0} of '{1}' uses it — use another activation here";
-
     /// <summary>{0} loss, {1} the output activation it needs, {2} network, {3} the declared output activation, {4} the loss that fits it.</summary>
     public const string LossDoesNotFitOutput =
         "{0} needs a {1} output layer, but the last layer of '{2}' uses {3} — make it {1}, or use {4}, which fits {3}";
 
     /// <summary>{0} activation, {1} layer, {2} network.</summary>
     public const string AlphaNotUsed =
-        "{0} takes no Alpha; layer {1} of '{2}' sets it — remove Alpha, or use LeakyRelu or Elu";
+        "{0} takes no Alpha; layer {1} of '{2}' sets it — remove Alpha, or use LeakyRelu, Elu or PRelu";
 
     /// <summary>{0} activation, {1} its range, {2} layer, {3} network, {4} the declared alpha, {5} the activation's default.</summary>
     public const string AlphaOutOfRange =
@@ -55,13 +51,20 @@ public static class SpecMessages
     public const string TooManyUnits =
         "'{0}' has {1} units in all, and a sample needs 3 values per unit ({2}), more than the {3} one buffer can hold — use fewer or smaller layers";
 
+    /// <summary>{0} layer, {1} network, {2} the declared rate.</summary>
+    public const string DropoutOutOfRange =
+        "Dropout is the probability of dropping each output of a layer during training and must be in [0, 1); layer {0} of '{1}' sets {2} — set a value in [0, 1), or remove Dropout for none";
+
+    /// <summary>{0} layer, {1} network, {2} the declared rate.</summary>
+    public const string DropoutOnOutputLayer =
+        "Dropout on the output layer drops the network's predictions rather than features; layer {0} of '{1}' sets Dropout = {2} — remove Dropout from the output layer and apply it to a hidden layer";
+
     /// <summary>The format of <paramref name="rule"/>.</summary>
     public static string For(SpecRule rule) => rule switch
     {
         SpecRule.InputsNotPositive => InputsNotPositive,
         SpecRule.NoLayers => NoLayers,
         SpecRule.UnitsNotPositive => UnitsNotPositive,
-        SpecRule.SoftmaxNotLast => SoftmaxNotLast,
         SpecRule.LossDoesNotFitOutput => LossDoesNotFitOutput,
         SpecRule.AlphaNotUsed => AlphaNotUsed,
         SpecRule.AlphaOutOfRange => AlphaOutOfRange,
@@ -69,6 +72,8 @@ public static class SpecMessages
         SpecRule.TooManyParameters => TooManyParameters,
         SpecRule.SingleUnitSoftmax => SingleUnitSoftmax,
         SpecRule.TooManyUnits => TooManyUnits,
+        SpecRule.DropoutOutOfRange => DropoutOutOfRange,
+        SpecRule.DropoutOnOutputLayer => DropoutOnOutputLayer,
         _ => throw new System.ArgumentOutOfRangeException(nameof(rule), rule, "Not a SpecRule."),
     };
 }

@@ -17,9 +17,6 @@ public enum SpecRule
     /// <summary>A layer's unit count is zero or negative.</summary>
     UnitsNotPositive,
 
-    /// <summary>Softmax is used on a layer other than the last.</summary>
-    SoftmaxNotLast,
-
     /// <summary>The loss needs another output activation.</summary>
     LossDoesNotFitOutput,
 
@@ -40,6 +37,12 @@ public enum SpecRule
 
     /// <summary>The values one sample needs (z, a and delta of every unit) exceed what one buffer can hold.</summary>
     TooManyUnits,
+
+    /// <summary>A layer's dropout rate is NaN or outside [0, 1).</summary>
+    DropoutOutOfRange,
+
+    /// <summary>Dropout on the output layer: it drops predictions rather than features (a warning).</summary>
+    DropoutOnOutputLayer,
 }
 
 /// <summary>

@@ -20,7 +20,8 @@ public static class SpecRules
     /// <summary>
     /// Checks a declaration. <paramref name="alphas"/> holds each layer's alpha as written, NaN where none was given;
     /// <paramref name="alphasDeclared"/>, when known (the generator reads it from the attribute), tells a NaN that
-    /// was written apart from one that stands for "not given".
+    /// was written apart from one that stands for "not given". <paramref name="dropouts"/> holds each layer's dropout
+    /// rate (null: none anywhere) and <paramref name="biases"/> whether it has a bias (null: every layer has one).
     /// </summary>
     /// <returns>Every broken rule, errors and warnings, in declaration order; empty when the declaration is sound.</returns>
     public static List<SpecProblem> Validate(
@@ -32,7 +33,9 @@ public static class SpecRules
         LossFunction loss,
         Precision precision = Precision.Single,
         UnrollMode unroll = UnrollMode.Auto,
-        IReadOnlyList<bool>? alphasDeclared = null)
+        IReadOnlyList<bool>? alphasDeclared = null,
+        IReadOnlyList<double>? dropouts = null,
+        IReadOnlyList<bool>? biases = null)
     {
         var problems = new List<SpecProblem>();
         string name = networkName;
@@ -69,11 +72,6 @@ public static class SpecRules
                 continue;
             }
 
-            if (activation == Activation.Softmax && layer != count)
-            {
-                Add(problems, SpecRule.SoftmaxNotLast, layer, Invariant(layer), name);
-            }
-
             if (activation == Activation.Softmax && units[i] == 1)
             {
                 problems.Add(Problem(SpecRule.SingleUnitSoftmax, layer, isWarning: true, Invariant(layer), name));
@@ -84,9 +82,11 @@ public static class SpecRules
             {
                 problems.Add(alphaProblem);
             }
+
+            CheckDropout(problems, name, layer, count, dropouts is null ? 0 : dropouts[i]);
         }
 
-        CheckSize(problems, name, inputs, units);
+        CheckSize(problems, name, inputs, units, activations, biases);
 
         Activation output = activations[count - 1];
         if (lossKnown && ActivationTraits.Of(output) is not null
@@ -134,15 +134,31 @@ public static class SpecRules
 
     internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    // Counted in decimal: (fanIn + 1) * units of one layer fits a long, but a few such layers summed do not.
-    private static void CheckSize(List<SpecProblem> problems, string name, int inputs, IReadOnlyList<int> units)
+    // Written !(0 <= p && p < 1) so that NaN, which compares false with everything, fails.
+    private static void CheckDropout(List<SpecProblem> problems, string name, int layer, int count, double dropout)
+    {
+        if (!(dropout >= 0 && dropout < 1))
+        {
+            Add(problems, SpecRule.DropoutOutOfRange, layer, Invariant(layer), name, dropout.ToString("R", CultureInfo.InvariantCulture));
+        }
+        else if (dropout > 0 && layer == count)
+        {
+            problems.Add(Problem(SpecRule.DropoutOnOutputLayer, layer, isWarning: true,
+                Invariant(layer), name, dropout.ToString("R", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    // Counted in decimal: (fanIn + 2) * units of one layer fits a long, but a few such layers summed do not.
+    private static void CheckSize(
+        List<SpecProblem> problems, string name, int inputs, IReadOnlyList<int> units, IReadOnlyList<Activation> activations, IReadOnlyList<bool>? biases)
     {
         decimal parameters = 0, totalUnits = 0;
         long fanIn = Math.Max(inputs, 0);
-        foreach (int declared in units)
+        for (int i = 0; i < units.Count; i++)
         {
-            long width = Math.Max(declared, 0);
-            parameters += (decimal)((fanIn + 1) * width);
+            long width = Math.Max(units[i], 0);
+            long perUnit = fanIn + (biases is null || biases[i] ? 1 : 0) + (ActivationTraits.Of(activations[i])?.LearnsSlopes == true ? 1 : 0);
+            parameters += (decimal)(perUnit * width);
             totalUnits += width;
             fanIn = width;
         }

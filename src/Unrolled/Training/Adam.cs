@@ -6,6 +6,7 @@ namespace Unrolled;
 /// <summary>
 /// Adam, PyTorch's <c>Adam</c> (amsgrad=False). At step t = 1, 2, ...:
 /// <code>
+/// g = g + l1 * sign(p)                    (with an L1 penalty: on the weights, see L1Penalty; sign(0) = 0)
 /// g = g + weight_decay * p                (when weight_decay != 0: the L2 penalty, coupled to the gradient)
 /// m = beta1 * m + (1 - beta1) * g
 /// v = beta2 * v + (1 - beta2) * g^2
@@ -41,8 +42,10 @@ public sealed class Adam<T> : IOptimizer<T>
     /// <param name="beta2">The decay of the second moment v, in [0, 1).</param>
     /// <param name="epsilon">eps, added to the denominator: zero or positive, finite.</param>
     /// <param name="weightDecay">The L2 factor added to the gradient: zero (the default) or positive, finite.</param>
+    /// <param name="l1">The L1 penalty whose subgradient is added to the gradient before weight_decay, or null (the default) for none.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range; the message names it.</exception>
-    public Adam(int parameterCount, T learningRate, T beta1, T beta2, T epsilon, T weightDecay = default)
+    /// <exception cref="ArgumentException"><paramref name="l1"/> is for another number of parameters.</exception>
+    public Adam(int parameterCount, T learningRate, T beta1, T beta2, T epsilon, T weightDecay = default, L1Penalty<T>? l1 = null)
     {
         OptimizerGuard.ParameterCount(parameterCount, nameof(parameterCount));
         OptimizerGuard.Positive(learningRate, nameof(learningRate));
@@ -50,9 +53,11 @@ public sealed class Adam<T> : IOptimizer<T>
         OptimizerGuard.InUnitInterval(beta2, nameof(beta2));
         OptimizerGuard.NonNegative(epsilon, nameof(epsilon));
         OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
+        l1?.CheckFor(parameterCount, nameof(l1));
         _state = new AdamState<T>(parameterCount, beta1, beta2, epsilon);
         _learningRate = learningRate;
         WeightDecay = weightDecay;
+        L1 = l1;
     }
 
     /// <summary>The step size lr; a scheduler may change it between steps.</summary>
@@ -80,6 +85,9 @@ public sealed class Adam<T> : IOptimizer<T>
     /// <summary>The L2 penalty factor weight_decay (0: none), added to the gradient.</summary>
     public T WeightDecay { get; }
 
+    /// <summary>The L1 penalty added to the gradient before weight_decay, or null for none.</summary>
+    public L1Penalty<T>? L1 { get; }
+
     /// <summary>The number of steps taken since construction or <see cref="Reset"/>: t of the last step.</summary>
     public long StepCount => _state.StepCount;
 
@@ -93,13 +101,7 @@ public sealed class Adam<T> : IOptimizer<T>
     public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         _state.CheckLengths(parameters, gradients);
-        ReadOnlySpan<T> g = gradients;
-        if (WeightDecay != T.Zero)
-        {
-            TensorPrimitives.MultiplyAdd(parameters, WeightDecay, gradients, _state.Scratch);
-            g = _state.Scratch;
-        }
-
+        ReadOnlySpan<T> g = PenalizedGradient.Of(L1, WeightDecay, parameters, gradients, _state.Scratch);
         _state.Update(parameters, g, _learningRate);
     }
 

@@ -2,8 +2,8 @@ using System.Numerics;
 
 namespace Unrolled;
 
-/// <summary>How far the analytic gradient of one parameter block (a layer's weights or bias) is from the numerical one.</summary>
-/// <param name="Name">The block's name: <c>W1</c>, <c>b1</c>, <c>W2</c>, ... (layers counted from 1).</param>
+/// <summary>How far the analytic gradient of one parameter block (a layer's weights, bias or PReLU slopes) is from the numerical one.</summary>
+/// <param name="Name">The block's name: <c>W1</c>, <c>b1</c>, <c>slope1</c>, <c>W2</c>, ... (layers counted from 1).</param>
 /// <param name="Offset">Where the block starts in the parameters.</param>
 /// <param name="Length">The number of parameters in the block.</param>
 /// <param name="MaxAbsoluteError">The largest |analytic - numerical| over the block.</param>
@@ -11,7 +11,7 @@ namespace Unrolled;
 public sealed record GradientCheckBlock(string Name, int Offset, int Length, double MaxAbsoluteError, double MaxRelativeError);
 
 /// <summary>The result of <see cref="GradientCheck.Run{T}"/>: one entry per parameter block, and the worst of them.</summary>
-/// <param name="Blocks">Per block, in parameter order: W1, b1, W2, b2, ...</param>
+/// <param name="Blocks">Per block, in parameter order: W1, b1 (when layer 1 has a bias), slope1 (when it is PReLU), W2, ...</param>
 public sealed record GradientCheckReport(IReadOnlyList<GradientCheckBlock> Blocks)
 {
     /// <summary>The largest absolute error over all blocks.</summary>
@@ -22,7 +22,7 @@ public sealed record GradientCheckReport(IReadOnlyList<GradientCheckBlock> Block
 
     /// <summary>One line per block, for test output and logs.</summary>
     public override string ToString() => string.Join(Environment.NewLine, Blocks.Select(b =>
-        FormattableString.Invariant($"{b.Name,-4} [{b.Length}] abs {b.MaxAbsoluteError:E2} rel {b.MaxRelativeError:E2}")));
+        FormattableString.Invariant($"{b.Name,-6} [{b.Length}] abs {b.MaxAbsoluteError:E2} rel {b.MaxRelativeError:E2}")));
 }
 
 /// <summary>
@@ -37,14 +37,23 @@ public static class GradientCheck
     /// <see cref="INetwork{T}.Loss"/> for every parameter. The network's parameters and gradients are the same
     /// afterwards as before.
     /// </summary>
+    /// <remarks>
+    /// With dropout (<see cref="NetworkSpec.HasDropout"/>) the derivative is that of the training loss under one fixed
+    /// mask: the network must be an <see cref="IDropoutNetwork"/>, whose stream is restarted with
+    /// <paramref name="dropoutSeed"/> before Backward and before every loss the differences take, each of which is
+    /// Backward's return value (Loss never drops). The stream is left as after one such Backward. A
+    /// <see cref="ReferenceNetwork{T}"/> whose masks were fixed (<see cref="ReferenceNetwork{T}.SetDropoutMask"/>) uses those.
+    /// </remarks>
     /// <param name="network">The network; checking in <see cref="double"/> gives meaningful small errors.</param>
     /// <param name="input">One sample's inputs.</param>
     /// <param name="target">Its targets.</param>
     /// <param name="step">h: 1e-4 suits double (rounding noise ~1e-16/h, truncation ~h^4); use ~1e-2 for float. Keep it
     /// small next to the distance from ReLU-like kinks, where no finite difference is meaningful.</param>
     /// <param name="relativeFloor">The smallest denominator of the relative error, so vanishing gradients do not turn rounding noise into large ratios.</param>
+    /// <param name="dropoutSeed">With dropout, the seed of the one mask every evaluation uses.</param>
+    /// <exception cref="ArgumentException">The network has dropout but is not an <see cref="IDropoutNetwork"/>, so its masks cannot be replayed.</exception>
     public static GradientCheckReport Run<T>(
-        INetwork<T> network, ReadOnlySpan<T> input, ReadOnlySpan<T> target, double step = 1e-4, double relativeFloor = 1e-6)
+        INetwork<T> network, ReadOnlySpan<T> input, ReadOnlySpan<T> target, double step = 1e-4, double relativeFloor = 1e-6, long dropoutSeed = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -53,10 +62,18 @@ public static class GradientCheck
             throw new ArgumentOutOfRangeException(nameof(step), step, "The step must be positive and finite.");
         }
 
+        IDropoutNetwork? dropout = null;
+        if (network.Spec.HasDropout)
+        {
+            dropout = network as IDropoutNetwork ?? throw new ArgumentException(
+                "The network has dropout but does not implement IDropoutNetwork: its masks cannot be replayed for the differences.", nameof(network));
+        }
+
         T[] savedGradients = network.Gradients.ToArray();
         try
         {
             network.ZeroGradients();
+            dropout?.SeedDropout(dropoutSeed);
             network.Backward(input, target);
             T[] analytic = network.Gradients.ToArray();
 
@@ -65,8 +82,16 @@ public static class GradientCheck
             for (int layer = 0; layer < spec.Layers.Count; layer++)
             {
                 int units = spec.Layers[layer].Units;
-                blocks.Add(CheckBlock(network, input, target, analytic, $"W{layer + 1}", spec.WeightOffset(layer), spec.FanIn(layer) * units, step, relativeFloor));
-                blocks.Add(CheckBlock(network, input, target, analytic, $"b{layer + 1}", spec.BiasOffset(layer), units, step, relativeFloor));
+                blocks.Add(CheckBlock(network, dropout, dropoutSeed, input, target, analytic, $"W{layer + 1}", spec.WeightOffset(layer), spec.FanIn(layer) * units, step, relativeFloor));
+                if (spec.HasBias(layer))
+                {
+                    blocks.Add(CheckBlock(network, dropout, dropoutSeed, input, target, analytic, $"b{layer + 1}", spec.BiasOffset(layer), units, step, relativeFloor));
+                }
+
+                if (spec.HasSlopes(layer))
+                {
+                    blocks.Add(CheckBlock(network, dropout, dropoutSeed, input, target, analytic, $"slope{layer + 1}", spec.SlopeOffset(layer), units, step, relativeFloor));
+                }
             }
 
             return new GradientCheckReport(blocks);
@@ -78,7 +103,7 @@ public static class GradientCheck
     }
 
     private static GradientCheckBlock CheckBlock<T>(
-        INetwork<T> network, ReadOnlySpan<T> input, ReadOnlySpan<T> target, T[] analytic,
+        INetwork<T> network, IDropoutNetwork? dropout, long dropoutSeed, ReadOnlySpan<T> input, ReadOnlySpan<T> target, T[] analytic,
         string name, int offset, int length, double step, double relativeFloor)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -88,10 +113,10 @@ public static class GradientCheck
             T original = network.Parameters[k];
             T h = T.CreateTruncating(step);
             T twoH = h + h;
-            double plus = LossAt(network, input, target, k, original + h);
-            double minus = LossAt(network, input, target, k, original - h);
-            double plus2 = LossAt(network, input, target, k, original + twoH);
-            double minus2 = LossAt(network, input, target, k, original - twoH);
+            double plus = LossAt(network, dropout, dropoutSeed, input, target, k, original + h);
+            double minus = LossAt(network, dropout, dropoutSeed, input, target, k, original - h);
+            double plus2 = LossAt(network, dropout, dropoutSeed, input, target, k, original + twoH);
+            double minus2 = LossAt(network, dropout, dropoutSeed, input, target, k, original - twoH);
             network.Parameters[k] = original;
 
             // Divide by the step actually taken, which rounding to T may have changed.
@@ -107,10 +132,18 @@ public static class GradientCheck
         return new GradientCheckBlock(name, offset, length, maxAbsolute, maxRelative);
     }
 
-    private static double LossAt<T>(INetwork<T> network, ReadOnlySpan<T> input, ReadOnlySpan<T> target, int index, T value)
+    /// <summary>The loss with one parameter set to <paramref name="value"/>; with dropout, the training loss under the seeded mask.</summary>
+    private static double LossAt<T>(
+        INetwork<T> network, IDropoutNetwork? dropout, long dropoutSeed, ReadOnlySpan<T> input, ReadOnlySpan<T> target, int index, T value)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         network.Parameters[index] = value;
-        return double.CreateTruncating(network.Loss(input, target));
+        if (dropout is null)
+        {
+            return double.CreateTruncating(network.Loss(input, target));
+        }
+
+        dropout.SeedDropout(dropoutSeed);
+        return double.CreateTruncating(network.Backward(input, target)); // the gradients it adds are restored at the end
     }
 }

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace Unrolled;
 
-/// <summary>How the weights of a layer are drawn; biases always start at zero.</summary>
+/// <summary>How the weights of a layer are drawn; biases start at zero (except for <see cref="TorchLinear"/>), PReLU slopes at the layer's alpha.</summary>
 public enum InitScheme
 {
     /// <summary>Glorot uniform for sigmoid, tanh, identity and softmax layers, He uniform for the ReLU family.</summary>
@@ -30,7 +30,9 @@ public static class Initializer
     /// <summary>
     /// Fills <paramref name="parameters"/> for <paramref name="spec"/>: layer after layer, weights row-major from one
     /// <see cref="SeededRandom"/> stream seeded by <paramref name="seed"/>, biases zero (except for
-    /// <see cref="InitScheme.TorchLinear"/>). The same spec and seed give the same values everywhere.
+    /// <see cref="InitScheme.TorchLinear"/>, which draws them after the layer's weights; layers without bias draw
+    /// none), and PReLU slopes set to the layer's <see cref="LayerSpec.Alpha"/> (0.25 unless given; nothing drawn).
+    /// The same spec and seed give the same values everywhere.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> is not <see cref="NetworkSpec.ParameterCount"/> long.</exception>
     public static void Initialize<T>(NetworkSpec spec, Span<T> parameters, int seed, InitScheme scheme = InitScheme.Default)
@@ -49,17 +51,25 @@ public static class Initializer
             int fanIn = spec.FanIn(layer), units = spec.Layers[layer].Units;
             InitScheme layerScheme = scheme == InitScheme.Default ? DefaultScheme(spec.Layers[layer].Activation) : scheme;
             var weights = parameters.Slice(spec.WeightOffset(layer), fanIn * units);
-            var bias = parameters.Slice(spec.BiasOffset(layer), units);
             for (int k = 0; k < weights.Length; k++)
             {
                 weights[k] = T.CreateTruncating(Draw(random, layerScheme, fanIn, units));
             }
 
-            for (int k = 0; k < bias.Length; k++)
+            if (spec.HasBias(layer))
             {
-                bias[k] = layerScheme == InitScheme.TorchLinear
-                    ? T.CreateTruncating(Draw(random, layerScheme, fanIn, units))
-                    : T.Zero;
+                var bias = parameters.Slice(spec.BiasOffset(layer), units);
+                for (int k = 0; k < bias.Length; k++)
+                {
+                    bias[k] = layerScheme == InitScheme.TorchLinear
+                        ? T.CreateTruncating(Draw(random, layerScheme, fanIn, units))
+                        : T.Zero;
+                }
+            }
+
+            if (spec.HasSlopes(layer))
+            {
+                parameters.Slice(spec.SlopeOffset(layer), units).Fill(T.CreateTruncating(spec.Layers[layer].Alpha));
             }
         }
     }

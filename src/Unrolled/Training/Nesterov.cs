@@ -6,6 +6,7 @@ namespace Unrolled;
 /// <summary>
 /// Gradient descent with Nesterov momentum, PyTorch's <c>SGD(momentum=mu, nesterov=True)</c> (dampening 0):
 /// <code>
+/// g = g + l1 * sign(p)          (with an L1 penalty: on the weights, see L1Penalty; sign(0) = 0)
 /// g = g + weight_decay * p      (when weight_decay != 0)
 /// b = mu * b + g                (b starts at 0, so the first step sets b = g, as PyTorch does)
 /// g = g + mu * b
@@ -26,18 +27,22 @@ public sealed class Nesterov<T> : IOptimizer<T>
     /// <param name="learningRate">The step size lr: positive and finite.</param>
     /// <param name="momentum">The momentum factor mu, in (0, 1) (Nesterov momentum needs a nonzero one, as in PyTorch).</param>
     /// <param name="weightDecay">The L2 factor added to the gradient: zero (the default) or positive, finite.</param>
+    /// <param name="l1">The L1 penalty whose subgradient is added to the gradient before weight_decay, or null (the default) for none.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range; the message names it.</exception>
-    public Nesterov(int parameterCount, T learningRate, T momentum, T weightDecay = default)
+    /// <exception cref="ArgumentException"><paramref name="l1"/> is for another number of parameters.</exception>
+    public Nesterov(int parameterCount, T learningRate, T momentum, T weightDecay = default, L1Penalty<T>? l1 = null)
     {
         OptimizerGuard.ParameterCount(parameterCount, nameof(parameterCount));
         OptimizerGuard.Positive(learningRate, nameof(learningRate));
         OptimizerGuard.InOpenUnitInterval(momentum, nameof(momentum));
         OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
+        l1?.CheckFor(parameterCount, nameof(l1));
         _buffer = new T[parameterCount];
         _scratch = new T[parameterCount];
         _learningRate = learningRate;
         MomentumFactor = momentum;
         WeightDecay = weightDecay;
+        L1 = l1;
     }
 
     /// <summary>The step size lr; a scheduler may change it between steps.</summary>
@@ -59,6 +64,9 @@ public sealed class Nesterov<T> : IOptimizer<T>
     /// <summary>The L2 penalty factor weight_decay (0: none).</summary>
     public T WeightDecay { get; }
 
+    /// <summary>The L1 penalty added to the gradient before weight_decay, or null for none.</summary>
+    public L1Penalty<T>? L1 { get; }
+
     /// <summary>The momentum buffer b, one per parameter (PyTorch's <c>momentum_buffer</c>).</summary>
     public ReadOnlySpan<T> MomentumBuffer => _buffer;
 
@@ -68,13 +76,7 @@ public sealed class Nesterov<T> : IOptimizer<T>
         SpanGuard.Length(parameters, _buffer.Length, nameof(parameters));
         SpanGuard.Length(gradients, _buffer.Length, nameof(gradients));
         Span<T> scratch = _scratch;
-        ReadOnlySpan<T> g = gradients;
-        if (WeightDecay != T.Zero)
-        {
-            TensorPrimitives.MultiplyAdd(parameters, WeightDecay, gradients, scratch);
-            g = scratch;
-        }
-
+        ReadOnlySpan<T> g = PenalizedGradient.Of(L1, WeightDecay, parameters, gradients, scratch);
         TensorPrimitives.Multiply(_buffer, MomentumFactor, _buffer);
         TensorPrimitives.Add(_buffer, g, _buffer);
         TensorPrimitives.MultiplyAdd(_buffer, MomentumFactor, g, scratch);

@@ -6,6 +6,7 @@ namespace Unrolled;
 /// <summary>
 /// RMSprop, PyTorch's <c>RMSprop</c>. With its defaults (centered=False, momentum=0):
 /// <code>
+/// g = g + l1 * sign(p)                   (with an L1 penalty: on the weights, see L1Penalty; sign(0) = 0)
 /// g = g + weight_decay * p               (when weight_decay != 0)
 /// v = alpha * v + (1 - alpha) * g^2
 /// p = p - lr * g / (sqrt(v) + eps)
@@ -26,7 +27,7 @@ public sealed class RMSprop<T> : IOptimizer<T>
     private readonly T[] _squareAverage;
     private readonly T[] _gradientAverage; // empty unless centered
     private readonly T[] _buffer;          // empty unless momentum > 0
-    private readonly T[] _decayed;         // empty unless weight decay != 0
+    private readonly T[] _decayed;         // empty unless weight decay != 0 or an L1 penalty
     private readonly T[] _scratch;
     private T _learningRate;
 
@@ -47,9 +48,12 @@ public sealed class RMSprop<T> : IOptimizer<T>
     /// <param name="weightDecay">The L2 factor added to the gradient: zero (the default) or positive, finite.</param>
     /// <param name="momentum">The momentum factor mu, in [0, 1); 0 (the default) uses no buffer.</param>
     /// <param name="centered">Whether to normalize by the estimated variance of the gradient instead of its second moment.</param>
+    /// <param name="l1">The L1 penalty whose subgradient is added to the gradient before weight_decay, or null (the default) for none.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentException"><paramref name="l1"/> is for another number of parameters.</exception>
     public RMSprop(
-        int parameterCount, T learningRate, T alpha, T epsilon, T weightDecay = default, T momentum = default, bool centered = false)
+        int parameterCount, T learningRate, T alpha, T epsilon, T weightDecay = default, T momentum = default, bool centered = false,
+        L1Penalty<T>? l1 = null)
     {
         OptimizerGuard.ParameterCount(parameterCount, nameof(parameterCount));
         OptimizerGuard.Positive(learningRate, nameof(learningRate));
@@ -57,6 +61,8 @@ public sealed class RMSprop<T> : IOptimizer<T>
         OptimizerGuard.NonNegative(epsilon, nameof(epsilon));
         OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
         OptimizerGuard.InUnitInterval(momentum, nameof(momentum));
+        l1?.CheckFor(parameterCount, nameof(l1));
+        L1 = l1;
         _learningRate = learningRate;
         Alpha = alpha;
         Epsilon = epsilon;
@@ -66,7 +72,7 @@ public sealed class RMSprop<T> : IOptimizer<T>
         _squareAverage = new T[parameterCount];
         _gradientAverage = centered ? new T[parameterCount] : [];
         _buffer = momentum != T.Zero ? new T[parameterCount] : [];
-        _decayed = weightDecay != T.Zero ? new T[parameterCount] : [];
+        _decayed = weightDecay != T.Zero || l1 is not null ? new T[parameterCount] : [];
         _scratch = new T[parameterCount];
     }
 
@@ -92,6 +98,9 @@ public sealed class RMSprop<T> : IOptimizer<T>
     /// <summary>The L2 penalty factor weight_decay (0: none), added to the gradient.</summary>
     public T WeightDecay { get; }
 
+    /// <summary>The L1 penalty added to the gradient before weight_decay, or null for none.</summary>
+    public L1Penalty<T>? L1 { get; }
+
     /// <summary>The momentum factor mu (0: none).</summary>
     public T MomentumFactor { get; }
 
@@ -107,12 +116,7 @@ public sealed class RMSprop<T> : IOptimizer<T>
         SpanGuard.Length(parameters, _squareAverage.Length, nameof(parameters));
         SpanGuard.Length(gradients, _squareAverage.Length, nameof(gradients));
         Span<T> scratch = _scratch;
-        ReadOnlySpan<T> g = gradients;
-        if (WeightDecay != T.Zero)
-        {
-            TensorPrimitives.MultiplyAdd(parameters, WeightDecay, gradients, _decayed);
-            g = _decayed;
-        }
+        ReadOnlySpan<T> g = PenalizedGradient.Of(L1, WeightDecay, parameters, gradients, _decayed);
 
         T rest = T.One - Alpha;
         TensorPrimitives.Multiply(_squareAverage, Alpha, _squareAverage);

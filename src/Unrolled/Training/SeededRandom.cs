@@ -9,7 +9,10 @@ public sealed class SeededRandom
     private ulong _s0, _s1, _s2, _s3;
 
     /// <summary>Starts the sequence for <paramref name="seed"/>.</summary>
-    public SeededRandom(long seed)
+    public SeededRandom(long seed) => Reseed(seed);
+
+    /// <summary>Starts the sequence for <paramref name="seed"/> again, as <c>new SeededRandom(seed)</c> would, without allocating.</summary>
+    public void Reseed(long seed)
     {
         ulong state = unchecked((ulong)seed);
         _s0 = SplitMix64(ref state);

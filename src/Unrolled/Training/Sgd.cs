@@ -6,7 +6,8 @@ namespace Unrolled;
 /// <summary>
 /// Plain gradient descent, PyTorch's <c>SGD</c> without momentum:
 /// <code>
-/// g = g + weight_decay * p      (when weight_decay != 0: an L2 penalty added to the gradient)
+/// g = g + l1 * sign(p)          (with an L1 penalty: on the weights, see L1Penalty; sign(0) = 0)
+/// g = g + weight_decay * p      (when weight_decay != 0: an L2 penalty added to the gradient, on every parameter)
 /// p = p - lr * g
 /// </code>
 /// </summary>
@@ -32,11 +33,22 @@ public sealed class Sgd<T> : IOptimizer<T>
     /// <param name="weightDecay">The L2 factor added to the gradient as <c>weight_decay * p</c>: zero or positive, finite.</param>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of range; the message names it.</exception>
     public Sgd(T learningRate, T weightDecay)
+        : this(learningRate, weightDecay, null)
+    {
+    }
+
+    /// <summary>Creates the optimizer with an L2 penalty and an L1 penalty.</summary>
+    /// <param name="learningRate">The step size lr: positive and finite.</param>
+    /// <param name="weightDecay">The L2 factor added to the gradient as <c>weight_decay * p</c>: zero or positive, finite.</param>
+    /// <param name="l1">The L1 penalty whose subgradient is added to the gradient first, or null for none.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of range; the message names it.</exception>
+    public Sgd(T learningRate, T weightDecay, L1Penalty<T>? l1)
     {
         OptimizerGuard.Positive(learningRate, nameof(learningRate));
         OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
         _learningRate = learningRate;
         WeightDecay = weightDecay;
+        L1 = l1;
     }
 
     /// <summary>The step size lr; a scheduler may change it between steps.</summary>
@@ -55,23 +67,27 @@ public sealed class Sgd<T> : IOptimizer<T>
     /// <summary>The L2 penalty factor weight_decay (0: none).</summary>
     public T WeightDecay { get; }
 
+    /// <summary>The L1 penalty added to the gradient before weight_decay, or null for none.</summary>
+    public L1Penalty<T>? L1 { get; }
+
     /// <inheritdoc/>
     public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         SpanGuard.Length(gradients, parameters.Length, nameof(gradients));
+        L1?.CheckFor(parameters.Length, nameof(parameters));
         T negativeRate = -_learningRate;
-        if (WeightDecay == T.Zero)
+        if (WeightDecay == T.Zero && L1 is null)
         {
             TensorPrimitives.MultiplyAdd(gradients, negativeRate, parameters, parameters);
             return;
         }
 
-        Span<T> decayed = stackalloc T[ChunkLength];
+        Span<T> penalized = stackalloc T[ChunkLength];
         for (int start = 0; start < parameters.Length; start += ChunkLength)
         {
             int length = Math.Min(ChunkLength, parameters.Length - start);
-            Span<T> p = parameters.Slice(start, length), g = decayed[..length];
-            TensorPrimitives.MultiplyAdd(p, WeightDecay, gradients.Slice(start, length), g);
+            Span<T> p = parameters.Slice(start, length);
+            ReadOnlySpan<T> g = PenalizedGradient.Of(L1, WeightDecay, p, gradients.Slice(start, length), penalized[..length], start);
             TensorPrimitives.MultiplyAdd(g, negativeRate, p, p);
         }
     }

@@ -1,6 +1,10 @@
 namespace Unrolled;
 
-/// <summary>How <see cref="Trainer{T}.Fit"/> trains: epochs, batches, shuffling, validation, early stopping and schedule.</summary>
+/// <summary>
+/// How <see cref="Trainer{T}.Fit"/> trains: epochs, batches, shuffling, validation, early stopping, schedule, and the
+/// regularizers the trainer applies for any network and optimizer (an L1 penalty, input noise; dropout is the
+/// network's, <see cref="LayerSpec.Dropout"/>, and the L2 penalty the optimizer's weight_decay).
+/// </summary>
 public sealed class TrainerOptions
 {
     /// <summary>The number of passes over the training data. Default 100.</summary>
@@ -9,7 +13,11 @@ public sealed class TrainerOptions
     /// <summary>The samples per mini-batch (the last batch of an epoch may be smaller). Default 32.</summary>
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>Seeds the validation split and the shuffling: the same seed gives the same training, bit for bit. Default 0.</summary>
+    /// <summary>
+    /// Seeds the validation split and the shuffling, and (through streams of their own, so that the shuffling does not
+    /// change when they are turned on) the input noise and the network's dropout masks: the same seed gives the same
+    /// training, bit for bit. Default 0.
+    /// </summary>
     public int Seed { get; init; }
 
     /// <summary>Whether to shuffle the training samples before every epoch. Default true.</summary>
@@ -38,6 +46,25 @@ public sealed class TrainerOptions
 
     /// <summary>The learning rate of each epoch. Default <see cref="LearningRateSchedule.Constant"/>.</summary>
     public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+
+    /// <summary>
+    /// The L1 coefficient l1 (default 0: none): after each batch's gradient is averaged, <c>l1 * sign(w)</c> (sign(0) = 0)
+    /// is added to it for every weight (and bias, with <see cref="L1IncludesBiases"/>; never PReLU slopes), before the
+    /// optimizer steps: PyTorch's <c>loss = criterion(...) + l1 * sum |w|</c> with any optimizer (see
+    /// <see cref="L1Penalty{T}"/>). The losses reported are the data's, without the penalty. Zero or positive, finite.
+    /// </summary>
+    public double L1 { get; init; }
+
+    /// <summary>Whether <see cref="L1"/> penalizes the biases as well as the weights. Default false.</summary>
+    public bool L1IncludesBiases { get; init; }
+
+    /// <summary>
+    /// The standard deviation of Gaussian noise added to every input of every training sample, drawn afresh for each
+    /// sample of each epoch from a stream seeded by <see cref="Seed"/>, during <see cref="Trainer{T}.Fit"/>'s training
+    /// passes only: validation, <see cref="Trainer{T}.Evaluate"/> and prediction see the inputs as they are. Default 0:
+    /// none. Zero or positive, finite. The epoch's training loss is measured on the noisy inputs.
+    /// </summary>
+    public double InputNoise { get; init; }
 
     /// <summary>Throws unless every option is in range.</summary>
     internal void Validate()
@@ -70,6 +97,16 @@ public sealed class TrainerOptions
         if (Schedule is null)
         {
             throw new ArgumentNullException(nameof(Schedule));
+        }
+
+        if (!(L1 >= 0) || !double.IsFinite(L1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(L1), L1, "L1 must be zero or positive, and finite.");
+        }
+
+        if (!(InputNoise >= 0) || !double.IsFinite(InputNoise))
+        {
+            throw new ArgumentOutOfRangeException(nameof(InputNoise), InputNoise, "InputNoise (a standard deviation) must be zero or positive, and finite.");
         }
     }
 }

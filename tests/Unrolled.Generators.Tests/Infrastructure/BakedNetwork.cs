@@ -29,11 +29,20 @@ public static class BakedNetwork
         foreach (var layer in spec.Layers)
         {
             string alpha = LayerSpec.TakesAlpha(layer.Activation) ? ", Alpha = " + layer.Alpha.ToString("R", CultureInfo.InvariantCulture) : "";
-            text.Append(CultureInfo.InvariantCulture, $"[Dense({layer.Units}, Activation.{layer.Activation}{alpha})]\n");
+            string bias = layer.Bias ? "" : ", Bias = false";
+            text.Append(CultureInfo.InvariantCulture, $"[Dense({layer.Units}, Activation.{layer.Activation}{alpha}{bias})]\n");
         }
 
         return text.Append(CultureInfo.InvariantCulture, $"public partial class {name};\n").ToString();
     }
+
+    /// <summary>
+    /// Whether <paramref name="spec"/> uses what ReferenceNetwork runs and the generator does not write yet (UNR039):
+    /// PReLU, a layer without bias, a hidden softmax, dropout.
+    /// </summary>
+    public static bool NeedsUnwrittenFeature(NetworkSpec spec) =>
+        spec.Layers.Select((layer, l) => layer.Activation == Activation.PRelu || !layer.Bias || layer.Dropout > 0
+            || (layer.Activation == Activation.Softmax && l < spec.Layers.Count - 1)).Any(b => b);
 
     /// <summary>Runs the generator on <paramref name="source"/> with <paramref name="files"/>, requiring clean code.</summary>
     public static GeneratorRun Generate(string source, ProjectFiles files)

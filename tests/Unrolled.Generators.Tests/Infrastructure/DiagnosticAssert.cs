@@ -35,6 +35,23 @@ public static class DiagnosticAssert
         return run;
     }
 
+    /// <summary>
+    /// Asserts the generator reported exactly the diagnostics <paramref name="ids"/> (in any order), and that the one
+    /// with <paramref name="id"/> is as given, on the span marked <c>[|...|]</c>.
+    /// </summary>
+    public static GeneratorRun Exactly(string markup, string[] ids, string id, DiagnosticSeverity severity, string message)
+    {
+        var (source, span) = Markup.Parse("using Unrolled;\n" + markup);
+        var run = GeneratorRunner.Run(source);
+        Assert.Equal(ids.Order(), run.GeneratorDiagnostics.Select(d => d.Id).Order());
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Empty(run.DiagnosticsInGeneratedCode);
+        return run;
+    }
+
     /// <summary>Asserts the generator reported nothing and its code compiles without a warning.</summary>
     public static GeneratorRun None(string source)
     {

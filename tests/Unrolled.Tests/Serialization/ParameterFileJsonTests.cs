@@ -69,7 +69,7 @@ public class ParameterFileJsonTests
         using var document = JsonDocument.Parse(SaveJson(network));
         JsonElement root = document.RootElement;
         Assert.Equal("unrolled-parameters", root.GetProperty("format").GetString());
-        Assert.Equal(1, root.GetProperty("version").GetInt32());
+        Assert.Equal(2, root.GetProperty("version").GetInt32());
         Assert.Equal("float32", root.GetProperty("elementType").GetString());
         JsonElement spec = root.GetProperty("spec");
         Assert.Equal(2, spec.GetProperty("inputs").GetInt32());
@@ -124,7 +124,8 @@ public class ParameterFileJsonTests
     [InlineData("[1, 2]", "must be a JSON object")]
     [InlineData("{\"version\": 1}", "$ has no \"format\" property")]
     [InlineData("{\"format\": \"other\", \"version\": 1}", "Not an Unrolled parameter document")]
-    [InlineData("{\"format\": \"unrolled-parameters\", \"version\": 2}", "Unsupported parameter document version 2")]
+    [InlineData("{\"format\": \"unrolled-parameters\", \"version\": 3}", "Unsupported parameter document version 3")]
+    [InlineData("{\"format\": \"unrolled-parameters\", \"version\": 0}", "Unsupported parameter document version 0")]
     public void Damaged_documents_are_rejected(string json, string message) =>
         Assert.Contains(message, LoadFails<InvalidDataException>(json).Message);
 

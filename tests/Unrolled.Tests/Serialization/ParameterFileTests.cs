@@ -6,12 +6,12 @@ namespace Unrolled.Tests.Serialization;
 
 public class ParameterFileTests
 {
-    // 3 -> 4 Tanh -> 3 LeakyRelu(0.2) -> 2 Softmax: (3+1)*4 + (4+1)*3 + (3+1)*2 = 39 parameters, header 27 + 16*3 = 75 bytes.
+    // 3 -> 4 Tanh -> 3 LeakyRelu(0.2) -> 2 Softmax: (3+1)*4 + (4+1)*3 + (3+1)*2 = 39 parameters, header 27 + 28*3 = 111 bytes.
     private static NetworkSpec Spec(Precision precision = Precision.Single, int secondUnits = 3, Activation second = Activation.LeakyRelu,
         double alpha = 0.2, LossFunction loss = LossFunction.CrossEntropy, int inputs = 3) =>
         new(inputs, [new LayerSpec(4, Activation.Tanh), new LayerSpec(secondUnits, second, alpha), new LayerSpec(2, Activation.Softmax)], loss, precision);
 
-    private const int HeaderLength = 75;
+    private const int HeaderLength = 111;
 
     private static byte[] Save<T>(INetwork<T> network)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -92,17 +92,19 @@ public class ParameterFileTests
         byte[] file = Save(network);
         Assert.Equal(HeaderLength + 39 * 4 + 4, file.Length);
         Assert.Equal("UNRL"u8.ToArray(), file[..4]);
-        Assert.Equal(1, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(4)));
+        Assert.Equal(2, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(4)));
         Assert.Equal(1, file[6]); // float32
         Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(7)));  // inputs
         Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(11))); // layers
-        int layer2 = 15 + 16;
+        int layer2 = 15 + 28;
         Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(layer2)));
         Assert.Equal((int)Activation.LeakyRelu, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(layer2 + 4)));
         Assert.Equal(0.2, BinaryPrimitives.ReadDoubleLittleEndian(file.AsSpan(layer2 + 8)));
-        Assert.Equal((int)LossFunction.CrossEntropy, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(15 + 48)));
-        Assert.Equal((int)Precision.Single, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(19 + 48)));
-        Assert.Equal(39, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(23 + 48)));
+        Assert.Equal(0.0, BinaryPrimitives.ReadDoubleLittleEndian(file.AsSpan(layer2 + 16))); // dropout
+        Assert.Equal(1, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(layer2 + 24)));      // flags: bias
+        Assert.Equal((int)LossFunction.CrossEntropy, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(15 + 84)));
+        Assert.Equal((int)Precision.Single, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(19 + 84)));
+        Assert.Equal(39, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(23 + 84)));
         for (int k = 0; k < 39; k++)
         {
             Assert.Equal(network.Parameters[k], BinaryPrimitives.ReadSingleLittleEndian(file.AsSpan(HeaderLength + 4 * k)));
@@ -213,17 +215,17 @@ public class ParameterFileTests
     public void Unsupported_version_is_rejected_even_with_a_valid_checksum()
     {
         byte[] file = Save(new ReferenceNetwork<float>(Spec(), seed: 1));
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(4), 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(4), 3);
         FixChecksum(file);
         var error = LoadFails<InvalidDataException, float>(file);
-        Assert.Contains("version 2", error.Message);
+        Assert.Contains("version 3; this library reads versions 1 to 2", error.Message);
     }
 
     [Fact]
     public void Impossible_spec_values_are_rejected_as_damage()
     {
         byte[] file = Save(new ReferenceNetwork<float>(Spec(), seed: 1));
-        BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(15 + 16 + 4), 42); // activation of layer 2
+        BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(15 + 28 + 4), 42); // activation of layer 2
         FixChecksum(file);
         var error = LoadFails<InvalidDataException, float>(file);
         Assert.Contains("activation value 42 in layer 2", error.Message);

@@ -11,7 +11,6 @@ internal sealed partial class OnnxGraphRecognizer
     {
         ["Conv"] = "convolutions are not supported; Unrolled reads dense layers (Gemm, MatMul + Add) and their activations",
         ["ConvTranspose"] = "convolutions are not supported; Unrolled reads dense layers (Gemm, MatMul + Add) and their activations",
-        ["PRelu"] = "PReLU (a learned slope per unit) is not supported yet; use LeakyRelu with a fixed alpha",
         ["BatchNormalization"] = "batch normalization is not supported; fold it into the preceding layer's weights before exporting",
         ["LogSoftmax"] = "LogSoftmax is not an activation Unrolled has; export Softmax (Unrolled's CrossEntropy works from the logits)",
         ["If"] = "branches are not supported; an MLP is a single chain of layers",
@@ -48,10 +47,12 @@ internal sealed partial class OnnxGraphRecognizer
                 }
 
                 break;
+            case "PRelu":
+                return PRelu(node, value);
             default:
                 _result.Refuse(node, KnownRefusals.TryGetValue(node.OpType, out string? why)
                     ? why + "."
-                    : $"the op {node.OpType} is not supported; Unrolled reads Gemm, MatMul + Add, Relu, Sigmoid, Tanh, LeakyRelu, Elu, Softplus, SiLU (Sigmoid + Mul), Softmax, and the pass-through Identity, Flatten and Dropout.");
+                    : $"the op {node.OpType} is not supported; Unrolled reads Gemm, MatMul (+ Add), Relu, Sigmoid, Tanh, LeakyRelu, Elu, PRelu, Softplus, SiLU (Sigmoid + Mul), Softmax, and the pass-through Identity, Flatten and Dropout.");
                 return false;
         }
 
@@ -62,6 +63,31 @@ internal sealed partial class OnnxGraphRecognizer
         }
 
         return SetActivation(node, activation, alpha);
+    }
+
+    /// <summary>PRelu(value, slope): a learned slope per unit, the slope a constant of shape [units], [1, units] or a scalar broadcast to every unit.</summary>
+    private bool PRelu(OnnxNodeProto node, string value)
+    {
+        LayerBuilder? layer = _layers.Count > 0 ? _layers[_layers.Count - 1] : null;
+        if (node.Inputs.Count != 2 || node.Inputs[0] != value)
+        {
+            _result.Refuse(node, $"it does not read the value '{value}' as its input X and a slope as its second input.");
+            return false;
+        }
+
+        if (layer is null || layer.Closed)
+        {
+            return SetActivation(node, Activation.PRelu, double.NaN); // refused there, with the reason
+        }
+
+        OnnxTensorProto? slope = Constant(node, 1, "the slope");
+        if (slope is null || !BiasValues(node, slope, "the slope", layer.Description.Units, 1.0, out double[] slopes))
+        {
+            return false;
+        }
+
+        layer.Slopes = slopes;
+        return SetActivation(node, Activation.PRelu, double.NaN); // the slopes' initial value is not in the graph
     }
 
     /// <summary>Softmax over the last axis of [batch, units]: axis 1 or -1 (opset &lt; 13 defaults to 1, 13 and later to -1).</summary>

@@ -21,7 +21,11 @@ internal sealed partial class OnnxGraphRecognizer
         /// <summary>W[fanIn, units], row-major.</summary>
         public double[] Weights { get; }
 
+        /// <summary>b[units]; emptied when the layer turns out to have none.</summary>
         public double[] Bias { get; set; }
+
+        /// <summary>The PReLU slopes[units], or empty.</summary>
+        public double[] Slopes { get; set; } = new double[0];
 
         /// <summary>The node that started the layer, for messages about it.</summary>
         public OnnxNodeProto? Node { get; set; }
@@ -300,15 +304,14 @@ internal sealed partial class OnnxGraphRecognizer
         return layer;
     }
 
-    /// <summary>Closes the last layer; refuses it when it has no bias (bias-free layers come in a later issue).</summary>
+    /// <summary>Closes the last layer: without an Add (or C) by now it is a layer without bias.</summary>
     private bool FinishLastLayer()
     {
         LayerBuilder layer = _layers[_layers.Count - 1];
         layer.Closed = true;
         if (!layer.Description.HasBias)
         {
-            _result.Refuse(layer.Node, "the layer has no bias (a Gemm without C, or a MatMul without Add); layers without bias are not supported yet.");
-            return false;
+            layer.Bias = new double[0];
         }
 
         return true;
@@ -354,7 +357,10 @@ internal sealed partial class OnnxGraphRecognizer
         return true;
     }
 
-    /// <summary>A bias of shape [units] or [1, units], or a scalar ([] or [1]) broadcast to every unit, times <paramref name="scale"/>.</summary>
+    /// <summary>
+    /// A bias (or PReLU slope) of shape [units] or [1, units], or a scalar ([] or [1]) broadcast to every unit, times
+    /// <paramref name="scale"/>.
+    /// </summary>
     private bool BiasValues(OnnxNodeProto node, OnnxTensorProto tensor, string what, int units, double scale, out double[] bias)
     {
         bias = new double[units];

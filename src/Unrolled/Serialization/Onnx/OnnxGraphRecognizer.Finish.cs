@@ -2,8 +2,8 @@ using System.Collections.Generic;
 
 namespace Unrolled.Onnx;
 
-// After the walk: the parameters in the contract's layout, the loss and exact alphas from metadata_props, and the
-// shape rules every network obeys (SpecRules, the same the generator applies to declarations).
+// After the walk: the parameters in the contract's layout, the loss, exact alphas and dropout from metadata_props, and
+// the shape rules every network obeys (SpecRules, the same the generator applies to declarations).
 internal sealed partial class OnnxGraphRecognizer
 {
     private void Finish(OnnxModelProto model)
@@ -11,18 +11,20 @@ internal sealed partial class OnnxGraphRecognizer
         int count = 0;
         foreach (var layer in _layers)
         {
-            count += layer.Weights.Length + layer.Bias.Length;
+            count += layer.Weights.Length + layer.Bias.Length + layer.Slopes.Length;
             _result.Layers.Add(layer.Description);
         }
 
+        // Per layer W, then b (when it has one), then the PReLU slopes: NetworkSpec's layout.
         var parameters = new double[count];
         int offset = 0;
         foreach (var layer in _layers)
         {
-            layer.Weights.CopyTo(parameters, offset);
-            offset += layer.Weights.Length;
-            layer.Bias.CopyTo(parameters, offset);
-            offset += layer.Bias.Length;
+            foreach (double[] block in new[] { layer.Weights, layer.Bias, layer.Slopes })
+            {
+                block.CopyTo(parameters, offset);
+                offset += block.Length;
+            }
         }
 
         _result.Parameters = parameters;
@@ -74,8 +76,11 @@ internal sealed partial class OnnxGraphRecognizer
         {
             if (LayerSpec.TakesAlpha(parsed!.Layers[i].Activation))
             {
-                _result.Layers[i].Alpha = parsed.Layers[i].Alpha; // exact: the graph only has it as a float
+                // Exact: the graph has LeakyRelu's and Elu's only as floats, and PReLU's initial slope not at all.
+                _result.Layers[i].Alpha = parsed.Layers[i].Alpha;
             }
+
+            _result.Layers[i].Dropout = parsed.Layers[i].Dropout; // training only: the inference graph has none
         }
 
         if (_result.DeclaredLoss is not null && _result.DeclaredLoss != parsed!.Loss)
@@ -107,33 +112,45 @@ internal sealed partial class OnnxGraphRecognizer
 
         for (int i = 0; i < _layers.Count; i++)
         {
-            var (units, activation, alpha) = parsed.Layers[i];
+            var stated = parsed.Layers[i];
             OnnxLayerDescription layer = _layers[i].Description;
-            if (units != layer.Units || activation != layer.Activation
-                || (LayerSpec.TakesAlpha(activation) && (float)alpha != (float)layer.Alpha))
+            bool alphaInGraph = LayerSpec.TakesAlpha(stated.Activation) && stated.Activation != Activation.PRelu;
+            if (stated.Units != layer.Units || stated.Activation != layer.Activation
+                || (alphaInGraph && (float)stated.Alpha != (float)layer.Alpha))
             {
-                return $"its layer {i + 1} is {units} {activation}, the graph's {layer.Describe()} has {layer.Units} units with {layer.Activation}";
+                return $"its layer {i + 1} is {stated.Units} {stated.Activation}, the graph's {layer.Describe()} has {layer.Units} units with {layer.Activation}";
+            }
+
+            if (stated.Bias != layer.HasBias)
+            {
+                return $"its layer {i + 1} has {(stated.Bias ? "a bias" : "no bias")}, the graph's {layer.Describe()} {(layer.HasBias ? "has one" : "has none")}";
             }
         }
 
         return null;
     }
 
-    /// <summary>Applies the shape rules (Softmax last, alpha ranges, a loss that fits the output) to what was found.</summary>
+    /// <summary>Applies the shape rules (alpha and dropout ranges, a loss that fits the output) to what was found.</summary>
     private void Validate()
     {
         var units = new List<int>();
         var activations = new List<Activation>();
         var alphas = new List<double>();
+        var dropouts = new List<double>();
+        var biases = new List<bool>();
         foreach (var layer in _result.Layers)
         {
             units.Add(layer.Units);
             activations.Add(layer.Activation);
             alphas.Add(layer.Alpha);
+            dropouts.Add(layer.Dropout);
+            biases.Add(layer.HasBias);
         }
 
         string name = _graph.Name.Length > 0 ? _graph.Name : "ONNX graph";
-        foreach (var problem in SpecRules.Validate(name, _result.Inputs, units, activations, alphas, _result.Loss, _result.Precision))
+        var problems = SpecRules.Validate(
+            name, _result.Inputs, units, activations, alphas, _result.Loss, _result.Precision, dropouts: dropouts, biases: biases);
+        foreach (var problem in problems)
         {
             if (!problem.IsWarning)
             {

@@ -5,13 +5,15 @@ namespace Unrolled.Onnx;
 
 /// <summary>
 /// Encodes a network as an ONNX model: per layer a Gemm (transB = 0, the weight stored as W[fanIn, units], the
-/// contract's layout, so no value is moved) and its activation node, opset 13, IR version 8, the batch dimension
-/// symbolic, the spec in metadata_props and producer "Unrolled".
+/// contract's layout, so no value is moved; without C for a layer without bias) and its activation node, opset 13,
+/// IR version 8, the batch dimension symbolic, the spec in metadata_props and producer "Unrolled".
 /// </summary>
 /// <remarks>
 /// Node and value names say which layer they belong to: <c>layer1_gemm</c>, <c>layer1_relu</c>; initializers
-/// <c>layer1.weight</c>, <c>layer1.bias</c>; the graph reads <c>input</c> and writes <c>output</c>. SiLU is written
-/// as Sigmoid + Mul, LeakyRelu and Elu with their alpha attribute, Softmax with axis -1.
+/// <c>layer1.weight</c>, <c>layer1.bias</c>, <c>layer1.slope</c>; the graph reads <c>input</c> and writes
+/// <c>output</c>. SiLU is written as Sigmoid + Mul, LeakyRelu and Elu with their alpha attribute, PRelu with its
+/// slope [units], Softmax with axis -1. Dropout is training only: the inference graph has no node for it (the
+/// metadata records the rate).
 /// Shared as source with the generator: keep it free of anything netstandard2.0 lacks.
 /// </remarks>
 internal static class OnnxModelWriter
@@ -42,10 +44,20 @@ internal static class OnnxModelWriter
             string prefix = "layer" + (l + 1).ToString(CultureInfo.InvariantCulture);
             int fanIn = spec.FanIn(l), units = layer.Units;
             initializers.Add(Tensor(prefix + ".weight", new long[] { fanIn, units }, elementType, parameters, spec.WeightOffset(l), fanIn * units));
-            initializers.Add(Tensor(prefix + ".bias", new long[] { units }, elementType, parameters, spec.BiasOffset(l), units));
+            var gemmInputs = new List<string> { value, prefix + ".weight" };
+            if (spec.HasBias(l))
+            {
+                initializers.Add(Tensor(prefix + ".bias", new long[] { units }, elementType, parameters, spec.BiasOffset(l), units));
+                gemmInputs.Add(prefix + ".bias");
+            }
+
+            if (spec.HasSlopes(l))
+            {
+                initializers.Add(Tensor(prefix + ".slope", new long[] { units }, elementType, parameters, spec.SlopeOffset(l), units));
+            }
 
             string gemmOutput = l == last && layer.Activation == Activation.Identity ? "output" : prefix + "_z";
-            graph.WriteMessage(1, Node(prefix + "_gemm", "Gemm", new[] { value, prefix + ".weight", prefix + ".bias" }, gemmOutput));
+            graph.WriteMessage(1, Node(prefix + "_gemm", "Gemm", gemmInputs.ToArray(), gemmOutput));
             value = gemmOutput;
             if (layer.Activation != Activation.Identity)
             {
@@ -73,13 +85,7 @@ internal static class OnnxModelWriter
         opset.WriteString(1, "");
         opset.WriteInt64(2, Opset);
         model.WriteMessage(8, opset);
-        var layers = new List<(int, Activation, double)>();
-        foreach (var layer in spec.Layers)
-        {
-            layers.Add((layer.Units, layer.Activation, layer.Alpha));
-        }
-
-        model.WriteMessage(14, Entry(OnnxSpecMetadata.SpecKey, OnnxSpecMetadata.Format(spec.Inputs, layers, spec.Loss, spec.Precision)));
+        model.WriteMessage(14, Entry(OnnxSpecMetadata.SpecKey, OnnxSpecMetadata.Format(spec.Inputs, spec.Layers, spec.Loss, spec.Precision)));
         model.WriteMessage(14, Entry(OnnxSpecMetadata.LossKey, spec.Loss.ToString()));
         return model.ToArray();
     }
@@ -100,6 +106,9 @@ internal static class OnnxModelWriter
                 break;
             case Activation.Softmax:
                 graph.WriteMessage(1, Node(prefix + "_softmax", "Softmax", new[] { input }, output, IntAttribute("axis", -1)));
+                break;
+            case Activation.PRelu:
+                graph.WriteMessage(1, Node(prefix + "_prelu", "PRelu", new[] { input, prefix + ".slope" }, output));
                 break;
             default:
                 // Relu, Sigmoid, Tanh, Softplus: the ONNX op has the activation's name.

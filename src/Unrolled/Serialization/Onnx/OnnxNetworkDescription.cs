@@ -33,8 +33,9 @@ internal sealed class OnnxNetworkDescription
         ?? (Layers.Count > 0 && Layers[Layers.Count - 1].Activation == Activation.Softmax ? LossFunction.CrossEntropy : LossFunction.MeanSquaredError);
 
     /// <summary>
-    /// The parameters in the contract's layout: per layer W[fanIn, units] row-major, then b[units] (zeros for a layer
-    /// without bias). Gemm's alpha and beta are folded in and transB=1 weights transposed. Empty when refused.
+    /// The parameters in the contract's layout: per layer W[fanIn, units] row-major, then b[units] (only for a layer
+    /// with a bias), then the PReLU slopes[units] (only for a PRelu layer). Gemm's alpha and beta are folded in and
+    /// transB=1 weights transposed. Empty when refused.
     /// </summary>
     public double[] Parameters { get; set; } = new double[0];
 
@@ -72,14 +73,15 @@ internal sealed class OnnxLayerDescription
 
     /// <summary>
     /// The activation's alpha (LeakyRelu, Elu): the attribute's float as the shortest decimal that reads back to it
-    /// (0.2f gives 0.2), or the exact double the metadata recorded; NaN for activations without one.
+    /// (0.2f gives 0.2), or the exact double the metadata recorded; NaN for activations without one, and for PRelu
+    /// unless the metadata records the slopes' initial value (the learned slopes are parameters).
     /// </summary>
     public double Alpha { get; set; } = double.NaN;
 
-    /// <summary>
-    /// False for a Gemm without C or a MatMul without Add. Bias-free layers are refused for now (a later issue adds
-    /// them); their bias is stored as zeros.
-    /// </summary>
+    /// <summary>The dropout rate the metadata records (an inference graph has none); 0 otherwise.</summary>
+    public double Dropout { get; set; }
+
+    /// <summary>False for a Gemm without C or a MatMul without Add: a layer without bias parameters.</summary>
     public bool HasBias { get; set; } = true;
 
     /// <summary>The name of the Gemm or MatMul node, for messages such as <c>Gemm 'fc2' has 64 units</c>.</summary>

@@ -6,14 +6,15 @@ using System.Text;
 namespace Unrolled.Onnx;
 
 /// <summary>
-/// The metadata_props entries through which an ONNX file carries what its graph cannot: the loss, and alphas as exact
-/// doubles (attributes are floats).
+/// The metadata_props entries through which an ONNX file carries what its graph cannot: the loss, alphas as exact
+/// doubles (attributes are floats; PReLU's initial slope is not in the graph at all) and dropout rates (an inference
+/// graph has no dropout).
 /// </summary>
 /// <remarks>
-/// <c>unrolled.spec</c> holds the whole spec as one line, for example
-/// <c>64 -&gt; 32 Relu -&gt; 8 LeakyRelu(0.2) -&gt; 10 Softmax, CrossEntropy, Single</c> (alphas in round-trip form,
-/// enum values by name). Export writes it; any file may instead name only its loss with <c>unrolled.loss</c>
-/// (for example <c>CrossEntropy</c>).
+/// <c>unrolled.spec</c> holds the whole spec as one line, <see cref="NetworkSpec.ToString"/>'s, for example
+/// <c>64 -&gt; 32 Relu Dropout(0.2) -&gt; 8 PRelu(0.25) NoBias -&gt; 10 Softmax, CrossEntropy, Single</c> (alphas and
+/// rates in round-trip form, enum values by name). Export writes it; any file may instead name only its loss with
+/// <c>unrolled.loss</c> (for example <c>CrossEntropy</c>).
 /// Shared as source with the generator: keep it free of anything netstandard2.0 lacks.
 /// </remarks>
 internal static class OnnxSpecMetadata
@@ -24,29 +25,57 @@ internal static class OnnxSpecMetadata
     /// <summary>The key of the loss alone.</summary>
     public const string LossKey = "unrolled.loss";
 
+    /// <summary>One layer as metadata states it: <c>8 LeakyRelu(0.2) Dropout(0.5) NoBias</c>.</summary>
+    public readonly struct ParsedLayer
+    {
+        public ParsedLayer(int units, Activation activation, double alpha, double dropout, bool bias)
+        {
+            Units = units;
+            Activation = activation;
+            Alpha = alpha;
+            Dropout = dropout;
+            Bias = bias;
+        }
+
+        public int Units { get; }
+
+        public Activation Activation { get; }
+
+        /// <summary>NaN for activations without one.</summary>
+        public double Alpha { get; }
+
+        public double Dropout { get; }
+
+        public bool Bias { get; }
+
+        /// <summary>The first three, as the layer was a tuple (units, activation, alpha) before dropout and bias.</summary>
+        public void Deconstruct(out int units, out Activation activation, out double alpha)
+        {
+            units = Units;
+            activation = Activation;
+            alpha = Alpha;
+        }
+    }
+
     /// <summary>A spec as metadata states it, before it is checked against the graph.</summary>
     public sealed class Parsed
     {
         public int Inputs { get; set; }
 
-        public List<(int Units, Activation Activation, double Alpha)> Layers { get; } = new List<(int, Activation, double)>();
+        public List<ParsedLayer> Layers { get; } = new List<ParsedLayer>();
 
         public LossFunction Loss { get; set; }
 
         public Precision Precision { get; set; }
     }
 
-    /// <summary>The one-line form of a spec, e.g. <c>2 -&gt; 3 Sigmoid -&gt; 2 Softmax, CrossEntropy, Single</c>.</summary>
-    public static string Format(int inputs, IReadOnlyList<(int Units, Activation Activation, double Alpha)> layers, LossFunction loss, Precision precision)
+    /// <summary>The one-line form of a spec, e.g. <c>2 -&gt; 3 Sigmoid Dropout(0.2) -&gt; 2 Softmax, CrossEntropy, Single</c>: each layer as <see cref="LayerSpec.ToString"/> writes it.</summary>
+    public static string Format(int inputs, IReadOnlyList<LayerSpec> layers, LossFunction loss, Precision precision)
     {
         var text = new StringBuilder().Append(inputs.ToString(CultureInfo.InvariantCulture));
-        foreach (var (units, activation, alpha) in layers)
+        foreach (var layer in layers)
         {
-            text.Append(" -> ").Append(units.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(activation.ToString());
-            if (LayerSpec.TakesAlpha(activation))
-            {
-                text.Append('(').Append(alpha.ToString("R", CultureInfo.InvariantCulture)).Append(')');
-            }
+            text.Append(" -> ").Append(layer.ToString());
         }
 
         return text.Append(", ").Append(loss.ToString()).Append(", ").Append(precision.ToString()).ToString();
@@ -84,7 +113,7 @@ internal static class OnnxSpecMetadata
         {
             if (!TryLayer(chain[i], out var layer))
             {
-                error = $"'{chain[i]}' is not a layer such as '32 Relu' or '8 LeakyRelu(0.2)'";
+                error = $"'{chain[i]}' is not a layer such as '32 Relu', '8 LeakyRelu(0.2)' or '16 PRelu(0.25) Dropout(0.5) NoBias'";
                 return null;
             }
 
@@ -97,36 +126,59 @@ internal static class OnnxSpecMetadata
     /// <summary>Parses a loss name as <see cref="LossKey"/> holds it.</summary>
     public static bool TryLoss(string text, out LossFunction loss) => TryName(text, out loss);
 
-    private static bool TryLayer(string text, out (int Units, Activation Activation, double Alpha) layer)
+    private static bool TryLayer(string text, out ParsedLayer layer)
     {
         layer = default;
-        int space = text.IndexOf(' ');
-        if (space < 0 || !TryCount(text.Substring(0, space), out int units))
+        string[] words = text.Split(' ');
+        if (words.Length < 2 || !TryCount(words[0], out int units) || !TryCall(words[1], out string name, out double alpha))
         {
             return false;
         }
 
-        string rest = text.Substring(space + 1);
-        double alpha = double.NaN;
-        int open = rest.IndexOf('(');
-        if (open >= 0)
+        if (!TryName(name, out Activation activation) || LayerSpec.TakesAlpha(activation) == double.IsNaN(alpha))
         {
-            if (!rest.EndsWith(")", StringComparison.Ordinal)
-                || !double.TryParse(rest.Substring(open + 1, rest.Length - open - 2), NumberStyles.Float, CultureInfo.InvariantCulture, out alpha))
+            return false;
+        }
+
+        // Then, in this order and each at most once: Dropout(p), NoBias.
+        double dropout = 0;
+        int next = 2;
+        if (next < words.Length && words[next].StartsWith("Dropout(", StringComparison.Ordinal))
+        {
+            if (!TryCall(words[next], out string dropoutName, out dropout) || dropoutName != "Dropout" || double.IsNaN(dropout))
             {
                 return false;
             }
 
-            rest = rest.Substring(0, open);
+            next++;
         }
 
-        if (!TryName(rest, out Activation activation) || LayerSpec.TakesAlpha(activation) != (open >= 0))
+        bool bias = true;
+        if (next < words.Length && words[next] == "NoBias")
         {
-            return false;
+            bias = false;
+            next++;
         }
 
-        layer = (units, activation, alpha);
-        return true;
+        layer = new ParsedLayer(units, activation, alpha, dropout, bias);
+        return next == words.Length;
+    }
+
+    /// <summary><c>Name</c> (the value NaN) or <c>Name(value)</c> with a round-trip number.</summary>
+    private static bool TryCall(string text, out string name, out double value)
+    {
+        value = double.NaN;
+        int open = text.IndexOf('(');
+        if (open < 0)
+        {
+            name = text;
+            return true;
+        }
+
+        name = text.Substring(0, open);
+        return text.EndsWith(")", StringComparison.Ordinal)
+            && double.TryParse(text.Substring(open + 1, text.Length - open - 2), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            && !double.IsNaN(value);
     }
 
     private static bool TryCount(string text, out int value) =>

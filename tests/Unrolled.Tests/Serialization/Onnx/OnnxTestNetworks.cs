@@ -19,7 +19,7 @@ internal static class OnnxTestNetworks
         return new NetworkSpec(3, [new LayerSpec(5, activation, alpha), new LayerSpec(4, Activation.Tanh)], LossFunction.MeanSquaredError, precision);
     }
 
-    /// <summary>A network of <paramref name="spec"/> with non-zero biases drawn from <paramref name="seed"/>.</summary>
+    /// <summary>A network of <paramref name="spec"/> with non-zero biases and PReLU slopes of both signs drawn from <paramref name="seed"/>.</summary>
     public static ReferenceNetwork<T> Network<T>(NetworkSpec spec, int seed)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -29,7 +29,15 @@ internal static class OnnxTestNetworks
         {
             for (int j = 0; j < spec.Layers[layer].Units; j++)
             {
-                network.Parameters[spec.BiasOffset(layer) + j] = T.CreateTruncating(random.NextDouble(-0.5, 0.5));
+                if (spec.HasBias(layer))
+                {
+                    network.Parameters[spec.BiasOffset(layer) + j] = T.CreateTruncating(random.NextDouble(-0.5, 0.5));
+                }
+
+                if (spec.HasSlopes(layer))
+                {
+                    network.Parameters[spec.SlopeOffset(layer) + j] = T.CreateTruncating(random.NextDouble(-0.5, 0.5));
+                }
             }
         }
 

@@ -1,0 +1,136 @@
+namespace Unrolled.Tests.Training;
+
+/// <summary>The trainer's regularizers: dropout seeded from the trainer's seed, an L1 penalty for any optimizer, input noise in training only.</summary>
+public class TrainerRegularizationTests
+{
+    private static NetworkSpec Classifier(double dropout = 0) => new(
+        2, [new LayerSpec(16, Activation.Relu, dropout: dropout), new LayerSpec(8, Activation.Tanh, dropout: dropout), new LayerSpec(2, Activation.Softmax)],
+        LossFunction.CrossEntropy, Precision.Double);
+
+    private static Dataset<double> Circles => Datasets.Circles<double>(120, noise: 0.1, factor: 0.5, seed: 1);
+
+    private static (History History, double[] Parameters) Fit(NetworkSpec spec, TrainerOptions options, IOptimizer<double>? optimizer = null)
+    {
+        var net = new ReferenceNetwork<double>(spec, seed: 1);
+        var trainer = new Trainer<double>(net, optimizer ?? new Adam<double>(net.ParameterCount, 0.01), options);
+        return (trainer.Fit(Circles), net.Parameters.ToArray());
+    }
+
+    private static TrainerOptions Options(int seed = 3, double l1 = 0, double noise = 0, int epochs = 5) =>
+        new() { Epochs = epochs, BatchSize = 16, Seed = seed, ValidationFraction = 0.25, L1 = l1, InputNoise = noise };
+
+    [Fact]
+    public void Dropout_training_is_reproducible_bit_for_bit_by_the_trainers_seed()
+    {
+        var a = Fit(Classifier(0.3), Options(seed: 3));
+        var b = Fit(Classifier(0.3), Options(seed: 3));
+        var c = Fit(Classifier(0.3), Options(seed: 4));
+        Assert.Equal(a.Parameters, b.Parameters);
+        Assert.Equal(a.History.Epochs.Select(e => e.TrainLoss), b.History.Epochs.Select(e => e.TrainLoss));
+        Assert.NotEqual(a.Parameters, c.Parameters);
+    }
+
+    [Fact]
+    public void The_trainer_seeds_the_networks_stream_whatever_it_drew_before()
+    {
+        var net = new ReferenceNetwork<double>(Classifier(0.3), seed: 1);
+        net.SeedDropout(999);
+        net.Backward([0.1, 0.2], [1.0, 0.0]); // draws from another stream; the trainer reseeds
+        Testing.NetworkOracle.RandomParameters<double>(net.Spec, new SeededRandom(0), net.Parameters);
+        var reference = new ReferenceNetwork<double>(Classifier(0.3), seed: 1);
+        Testing.NetworkOracle.RandomParameters<double>(reference.Spec, new SeededRandom(0), reference.Parameters);
+        new Trainer<double>(net, new Sgd<double>(0.1), Options()).Fit(Circles);
+        new Trainer<double>(reference, new Sgd<double>(0.1), Options()).Fit(Circles);
+        Assert.Equal(reference.Parameters.ToArray(), net.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void Dropout_changes_training_but_not_the_validation_pass()
+    {
+        var with = Fit(Classifier(0.5), Options());
+        var without = Fit(Classifier(0), Options());
+        Assert.NotEqual(without.Parameters, with.Parameters);
+
+        // The validation loss of each epoch is the inference network's: Loss on the held-out samples, no dropout.
+        var net = new ReferenceNetwork<double>(Classifier(0.5), seed: 1);
+        Dataset<double> validation = Datasets.Circles<double>(40, noise: 0.1, factor: 0.5, seed: 9);
+        var trainer = new Trainer<double>(net, new Adam<double>(net.ParameterCount, 0.01), new TrainerOptions { Epochs = 3, BatchSize = 16, Seed = 3 });
+        trainer.Fit(Circles, validation, onEpoch: report =>
+            Assert.Equal(report.ValidationLoss!.Value, trainer.Evaluate(validation).Loss, 14));
+    }
+
+    [Fact]
+    public void The_trainers_L1_is_the_optimizers_L1()
+    {
+        var spec = Classifier();
+        var viaTrainer = Fit(spec, Options(l1: 0.01), new Sgd<double>(0.1));
+        var viaOptimizer = Fit(spec, Options(), new Sgd<double>(0.1, 0, new L1Penalty<double>(spec, 0.01)));
+        Assert.Equal(viaOptimizer.Parameters, viaTrainer.Parameters);
+        Assert.NotEqual(Fit(spec, Options(), new Sgd<double>(0.1)).Parameters, viaTrainer.Parameters);
+    }
+
+    [Fact]
+    public void L1_shrinks_the_weights_and_leaves_the_biases_unless_asked()
+    {
+        var spec = Classifier();
+        double Weights(double[] p) => Enumerable.Range(0, spec.Layers.Count).Sum(l => p.AsSpan(spec.WeightOffset(l), spec.FanIn(l) * spec.Layers[l].Units).ToArray().Sum(Math.Abs));
+        var plain = Fit(spec, Options(epochs: 20));
+        var penalized = Fit(spec, Options(l1: 0.01, epochs: 20));
+        Assert.True(Weights(penalized.Parameters) < 0.8 * Weights(plain.Parameters), $"{Weights(penalized.Parameters)} vs {Weights(plain.Parameters)}");
+    }
+
+    [Fact]
+    public void Input_noise_is_seeded_and_off_outside_the_training_passes()
+    {
+        var a = Fit(Classifier(), Options(noise: 0.2));
+        var b = Fit(Classifier(), Options(noise: 0.2));
+        var c = Fit(Classifier(), Options(seed: 4, noise: 0.2));
+        var clean = Fit(Classifier(), Options());
+        Assert.Equal(a.Parameters, b.Parameters);
+        Assert.NotEqual(a.Parameters, c.Parameters);
+        Assert.NotEqual(clean.Parameters, a.Parameters);
+
+        // Off at evaluation: every epoch's validation loss and accuracies are those of the clean inputs.
+        var net = new ReferenceNetwork<double>(Classifier(), seed: 1);
+        Dataset<double> validation = Datasets.Circles<double>(40, noise: 0.1, factor: 0.5, seed: 9);
+        var trainer = new Trainer<double>(net, new Adam<double>(net.ParameterCount, 0.01), new TrainerOptions { Epochs = 3, Seed = 3, InputNoise = 0.5 });
+        trainer.Fit(Circles, validation, onEpoch: report =>
+        {
+            Assert.Equal(trainer.Evaluate(validation).Loss, report.ValidationLoss!.Value, 14);
+            Assert.Equal(trainer.Evaluate(Circles).Accuracy!.Value, report.TrainAccuracy!.Value, 14);
+        });
+    }
+
+    [Fact]
+    public void Noise_does_not_change_the_shuffling_so_a_zero_deviation_is_no_noise()
+    {
+        // The noise has its own stream: a run with deviation 0 draws nothing and equals a run without the option.
+        Assert.Equal(Fit(Classifier(), Options()).Parameters, Fit(Classifier(), Options(noise: 0)).Parameters);
+    }
+
+    [Theory]
+    [InlineData(-0.1, 0)]
+    [InlineData(double.NaN, 0)]
+    [InlineData(0, -1)]
+    [InlineData(0, double.PositiveInfinity)]
+    public void Out_of_range_options_are_refused(double l1, double noise)
+    {
+        var net = new ReferenceNetwork<double>(Classifier(), seed: 1);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<double>(net, new Sgd<double>(0.1), new TrainerOptions { L1 = l1, InputNoise = noise }));
+        Assert.Equal(l1 != 0 ? "L1" : "InputNoise", error.ParamName);
+    }
+
+    [Fact]
+    public void Epochs_with_dropout_noise_and_L1_allocate_nothing_after_warm_up()
+    {
+        var data = Datasets.Circles<double>(200, noise: 0.05, factor: 0.5, seed: 1);
+        var net = new ReferenceNetwork<double>(Classifier(0.2), seed: 1);
+        var trainer = new Trainer<double>(net, new Adam<double>(net.ParameterCount, 0.01), new TrainerOptions { BatchSize = 16, L1 = 0.001, InputNoise = 0.1 });
+        var session = new Trainer<double>.Session(trainer, data, null, new SeededRandom(1));
+        var history = new History(4);
+        session.RunEpoch(1, history, CancellationToken.None);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        session.RunEpoch(2, history, CancellationToken.None);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
