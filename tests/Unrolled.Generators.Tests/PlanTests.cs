@@ -20,6 +20,26 @@ public class PlanTests
     public void Layers_are_unrolled_while_narrower_than_a_vector_and_small(string attributes, string codes) =>
         Assert.Equal(codes, string.Join(",", PlannedNetwork.Plan(attributes).Layers.Select(l => l.Code)));
 
+    [Fact]
+    public void A_layer_without_bias_has_no_bias_block_and_the_next_layer_starts_after_its_weights()
+    {
+        var plan = PlannedNetwork.Plan("[Network(5)] [Dense(3, Activation.Tanh, Bias = false)] [Dense(2)]");
+        Assert.Equal((false, -1, 0), (plan.Layers[0].HasBias, plan.Layers[0].BiasOffset, plan.Layers[0].WeightOffset));
+        Assert.Equal((true, 15, 21), (plan.Layers[1].HasBias, plan.Layers[1].WeightOffset, plan.Layers[1].BiasOffset));
+        Assert.Equal(23, plan.Buffers.ParameterCount);
+    }
+
+    [Fact]
+    public void A_float_output_layer_without_bias_is_not_padded_into_a_vector()
+    {
+        // Padding reads a whole vector at the end of W's last row, which stays inside the parameters only because the
+        // bias follows it: without a bias the 3-unit layer is summed as scalars instead.
+        var padded = PlannedNetwork.Plan("[Network(4)] [Dense(8, Activation.Relu)] [Dense(3)]").Forward.Registers!.Variants[0].Layers[1];
+        var unpadded = PlannedNetwork.Plan("[Network(4)] [Dense(8, Activation.Relu)] [Dense(3, Bias = false)]").Forward.Registers!.Variants[0].Layers[1];
+        Assert.True(padded.Padded);
+        Assert.Null(unpadded.Width);
+    }
+
     [Theory]
     [InlineData("[Network(2)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(1)]", true)]
     [InlineData("[Network(2, Loss = LossFunction.CrossEntropy)] [Dense(16, Activation.Relu)] [Dense(2, Activation.Softmax)]", true)]

@@ -14,8 +14,12 @@ public class RandomTopologyTests(ITestOutputHelper output)
 {
     public static TheoryData<int> Indices => new(Enumerable.Range(0, RandomTopologies.Count));
 
-    /// <summary>Float sums in another order (partial sums, tiles) differ by a few ulp; the activations are the same.</summary>
-    public const double FloatTolerance = 2e-6;
+    /// <summary>
+    /// Float sums in another order (partial sums, tiles) differ by a few ulp; the activations are the same. A batch's
+    /// weight gradient sums each sample's x delta, terms of order 10 that can cancel to order 1 in a chain of identity
+    /// layers without bias (Net103: 2.8e-6 in a batch of 9), so the bound is a few ulp of the terms, not of the sum.
+    /// </summary>
+    public const double FloatTolerance = 4e-6;
 
     public const double DoubleTolerance = 1e-12;
 
@@ -63,6 +67,7 @@ public class RandomTopologyTests(ITestOutputHelper output)
         Assert.Equal(Enum.GetValues<Precision>().Order(), topologies.Select(t => t.Precision).Distinct().Order());
         Assert.Equal(Enum.GetValues<UnrollMode>().Order(), topologies.Select(t => t.Unroll).Distinct().Order());
         Assert.Contains(topologies, t => t.Layers.Length == 4);
+        Assert.InRange(topologies.Sum(t => t.Layers.Where((_, l) => !t.HasBias(l)).Count()), 30, 200);
         Assert.Contains(topologies, t => t.Layers.Any(l => l.Units == 32));
     }
 }

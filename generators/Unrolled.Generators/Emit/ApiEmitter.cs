@@ -32,7 +32,8 @@ internal static class ApiEmitter
         foreach (var layer in plan.Layers)
         {
             string alpha = LayerSpec.TakesAlpha(layer.Activation) ? ", " + Code.Invariant(layer.Alpha) : string.Empty;
-            w.Line($"        new global::Unrolled.LayerSpec({layer.Units}, global::Unrolled.Activation.{layer.Activation}{alpha}),");
+            string bias = layer.HasBias ? string.Empty : ", bias: false";
+            w.Line($"        new global::Unrolled.LayerSpec({layer.Units}, global::Unrolled.Activation.{layer.Activation}{alpha}{bias}),");
         }
 
         w.Line("    },");

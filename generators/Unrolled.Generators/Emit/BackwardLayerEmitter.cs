@@ -20,7 +20,7 @@ internal static class BackwardLayerEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line($"/// {Code.Header(layer)}, backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),");
-        w.Line($"/// adds dW{l} += xT delta and db{l} += delta{(first ? string.Empty : ", and writes dL/dx = W delta to previousDelta")}.");
+        w.Line($"/// adds dW{l} += xT delta{(layer.HasBias ? $" and db{l} += delta" : " (no bias)")}{(first ? string.Empty : ", and writes dL/dx = W delta to previousDelta")}.");
         w.Line("/// </summary>");
         string previous = first ? string.Empty : $", {t.Span} previousDelta";
         using (w.Block($"private static void {BackwardLayer(l)}({t.ReadOnlySpan} parameters, {t.Span} gradients, "
@@ -101,11 +101,14 @@ internal static class BackwardLayerEmitter
             }
         }
 
-        w.Line();
-        w.Line($"// db{l} += delta");
-        for (int j = 0; j < m; j++)
+        if (layer.HasBias)
         {
-            w.Line($"db[{j}] += d{j};");
+            w.Line();
+            w.Line($"// db{l} += delta");
+            for (int j = 0; j < m; j++)
+            {
+                w.Line($"db[{j}] += d{j};");
+            }
         }
 
         if (layer.IsFirst)
@@ -200,6 +203,11 @@ internal static class BackwardLayerEmitter
             widths,
             v => EmitRowUpdates(w, t, layer, v, layer.BackwardWidths.First(p => p.Width.Bits == v.Bits)),
             () => EmitRowUpdateLoops(w, t, layer));
+
+        if (!layer.HasBias)
+        {
+            return;
+        }
 
         w.Line();
         w.Line($"// db{l} += delta");

@@ -35,7 +35,10 @@ internal static class Code
     public static NumericType Numeric(this NetworkPlan plan) => NumericType.For(plan.Precision);
 
     /// <summary><c>Layer 2 (Dense 3 -> 2, Softmax)</c>.</summary>
-    public static string Header(LayerPlan layer) => $"Layer {layer.Number} (Dense {layer.FanIn} -> {layer.Units}, {layer.Activation})";
+    public static string Header(LayerPlan layer) => $"Layer {layer.Number} (Dense {layer.FanIn} -> {layer.Units}, {layer.Activation}{(layer.HasBias ? string.Empty : ", no bias")})";
+
+    /// <summary>The layer's affine map for comments: <c>x W2 + b2</c>, or <c>x W2</c> for a layer without bias.</summary>
+    public static string Affine(LayerPlan layer) => layer.HasBias ? $"x W{layer.Number} + b{layer.Number}" : $"x W{layer.Number}";
 
     /// <summary><c>ref float wr = ref MemoryMarshal.GetReference(w);</c></summary>
     public static string RefTo(NumericType t, string name, string span) => $"ref {t.Keyword} {name} = ref {MemoryMarshal}.GetReference({span});";

@@ -16,7 +16,7 @@ internal static class ForwardLayerEmitter
         var t = plan.Numeric();
         int n = layer.FanIn, m = layer.Units, l = layer.Number;
         w.Line();
-        w.Line($"/// <summary>{Code.Header(layer)}: z = x W{l} + b{l}, a = {ActivationKernel.For(layer.Activation).Name}(z). z and a may be one span.</summary>");
+        w.Line($"/// <summary>{Code.Header(layer)}: z = {Code.Affine(layer)}, a = {ActivationKernel.For(layer.Activation).Name}(z). z and a may be one span.</summary>");
         using (w.Block($"private static void {ForwardLayer(l)}({t.ReadOnlySpan} parameters, {t.ReadOnlySpan} x, {t.Span} z, {t.Span} a)"))
         {
             ScalarLayerCode.EmitParameterViews(w, layer, "parameters", t.ReadOnlySpan, "w", "b");
@@ -52,7 +52,7 @@ internal static class ForwardLayerEmitter
     {
         int n = layer.FanIn, m = layer.Units;
         var scope = NameScope.Method("parameters", "x", "z", "a", "w", "b");
-        w.Line($"// z = x W{layer.Number} + b{layer.Number}, unit by unit: zj = bj, then zj += xi W[i, j] for each input i (fused multiply-adds).");
+        w.Line($"// z = {Code.Affine(layer)}, unit by unit: zj = {(layer.HasBias ? "bj" : "0")}, then zj += xi W[i, j] for each input i (fused multiply-adds).");
         var inputs = new string[n];
         for (int i = 0; i < n; i++)
         {
@@ -70,7 +70,7 @@ internal static class ForwardLayerEmitter
             Partials = layer.UnrolledPartials,
             SlotMajor = true,
             Accumulator = (_, j) => $"z{j}",
-            Bias = j => $"b[{j}]",
+            Bias = layer.HasBias ? j => $"b[{j}]" : null,
             Input = (_, i) => inputs[i.Value],
             Weight = (i, j) => $"w[{(i.Value * m) + j}]",
         };
@@ -87,11 +87,15 @@ internal static class ForwardLayerEmitter
         var t = plan.Numeric();
         int l = layer.Number;
         w.Line(Code.RefTo(t, "wr", "w"));
-        w.Line(Code.RefTo(t, "br", "b"));
+        if (layer.HasBias)
+        {
+            w.Line(Code.RefTo(t, "br", "b"));
+        }
+
         w.Line(Code.RefTo(t, "zr", "z"));
         w.Line(Code.RefTo(t, "ar", "a"));
         w.Line();
-        w.Line($"// z = b{l} + x W{l}{(layer.VectorActivation ? $", a = {ScalarLayerCode.Describe(layer)}" : string.Empty)}: "
+        w.Line($"// z = {(layer.HasBias ? $"b{l} + " : string.Empty)}x W{l}{(layer.VectorActivation ? $", a = {ScalarLayerCode.Describe(layer)}" : string.Empty)}: "
             + "a vector of units per accumulator, each input broadcast against its row of W.");
         var widths = layer.ForwardWidths.Select(p => VectorWidth.Of(p.Width, t)).ToList();
         WidthDispatch.Write(
@@ -178,7 +182,7 @@ internal static class ForwardLayerEmitter
             LoopedInputs = looped,
             ExplainPartials = true,
             Accumulator = (_, k) => $"{name}{k}",
-            Bias = k => v.LoadAt("br", units.At(k)),
+            Bias = layer.HasBias ? k => v.LoadAt("br", units.At(k)) : null,
             Input = (_, i) => i.InLoop ? v.Broadcast($"x[{i.Expression}]") : broadcasts[i.Value],
             InputLocal = (_, i) => !i.InLoop ? null : partials == 1 ? "xi" : $"x{i.Value}",
             Weight = (i, k) => i.InLoop ? v.Load("row", (i.Value * m) + units.Unit(k)) : v.LoadAt("wr", units.At(k, i.Value * m)),

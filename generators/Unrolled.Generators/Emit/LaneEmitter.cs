@@ -54,7 +54,7 @@ internal static class LaneEmitter
                 string h = $"h{layer.Number}_";
                 var kernel = ActivationKernel.For(layer.Activation);
                 w.Line();
-                w.Line($"// {Code.Header(layer)}: z = x W{layer.Number} + b{layer.Number}, a = {kernel.Describe(layer.Alpha)}");
+                w.Line($"// {Code.Header(layer)}: z = {Code.Affine(layer)}, a = {kernel.Describe(layer.Alpha)}");
                 string inputs = previous;
                 new AffineBlock
                 {
@@ -64,7 +64,7 @@ internal static class LaneEmitter
                     Slots = layer.Units,
                     SlotMajor = true,
                     Accumulator = (_, j) => $"{h}{j}",
-                    Bias = j => v.Broadcast($"parameters[{layer.BiasOffset + j}]"),
+                    Bias = layer.HasBias ? j => v.Broadcast($"parameters[{layer.BiasOffset + j}]") : null,
                     Input = (_, i) => $"{inputs}{i.Value}",
                     Weight = (i, j) => v.Broadcast($"parameters[{layer.WeightOffset + (i.Value * layer.Units) + j}]"),
                 }.Write(w, scope);

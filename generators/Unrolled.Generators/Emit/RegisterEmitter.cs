@@ -90,7 +90,7 @@ internal static class RegisterEmitter
             foreach (var layer in plan.Layers)
             {
                 w.Line();
-                w.Line($"// {Code.Header(layer)}: z = x W{layer.Number} + b{layer.Number}, a = {ScalarLayerCode.Describe(layer)}");
+                w.Line($"// {Code.Header(layer)}: z = {Code.Affine(layer)}, a = {ScalarLayerCode.Describe(layer)}");
                 if (variant.Layers[layer.Index].Width is not null)
                 {
                     RegisterLayerEmitter.EmitVectorLayer(w, plan, variant, layer, scope);

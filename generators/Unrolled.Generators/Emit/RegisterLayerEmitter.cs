@@ -42,7 +42,7 @@ internal static class RegisterLayerEmitter
             Partials = partials,
             ExplainPartials = true,
             Accumulator = (_, k) => $"{z}{k}",
-            Bias = k => padded && last
+            Bias = !layer.HasBias ? null : k => padded && last
                 ? $"{v.Type}.Shuffle({v.Load("p", bias + m - v.Lanes)}, {v.Type}.Create({string.Join(", ", Enumerable.Range(0, v.Lanes).Select(lane => v.Lanes - m + System.Math.Min(lane, m - 1)))}))"
                 : v.Load("p", bias + offsets[k]),
             Input = (_, i) => Broadcast(plan, variant, layer, i.Value, v),
@@ -169,13 +169,13 @@ internal static class RegisterLayerEmitter
     private static void EmitDotProducts(CodeWriter w, NetworkPlan plan, LayerPlan layer, VectorWidth v)
     {
         var t = plan.Numeric();
-        int n = layer.FanIn, m = layer.Units, weights = layer.WeightOffset, bias = layer.BiasOffset, l = layer.Number;
+        int n = layer.FanIn, m = layer.Units, weights = layer.WeightOffset, l = layer.Number;
         string k = t.Keyword, index = t.Size == 4 ? "int" : "long", d = $"d{l}";
         int vectors = n / v.Lanes;
         var products = new List<(string Input, int Weight)>();
         if (m == 1)
         {
-            w.Line($"// z = b + sum of x W (W{l} is one column: contiguous): lane-wise products, then one horizontal sum.");
+            w.Line($"// z = {(layer.HasBias ? "b + " : string.Empty)}sum of x W (W{l} is one column: contiguous): lane-wise products, then one horizontal sum.");
             for (int c = 0; c < vectors; c++)
             {
                 products.Add(($"a{l - 1}_{c}", weights + (c * v.Lanes)));
@@ -184,7 +184,7 @@ internal static class RegisterLayerEmitter
         else
         {
             // W is [input, unit] interleaved: each input is repeated for its two units, so that products line up with W.
-            w.Line($"// z = b + x W for two units: each input repeated twice lines up with W{l}'s interleaved rows; then the even and odd lanes are summed.");
+            w.Line($"// z = {(layer.HasBias ? "b + " : string.Empty)}x W for two units: each input repeated twice lines up with W{l}'s interleaved rows; then the even and odd lanes are summed.");
             int half = v.Lanes / 2;
             string low = string.Join(", ", Enumerable.Range(0, v.Lanes).Select(lane => $"({index}){lane / 2}"));
             string high = string.Join(", ", Enumerable.Range(0, v.Lanes).Select(lane => $"({index}){half + (lane / 2)}"));
@@ -217,7 +217,7 @@ internal static class RegisterLayerEmitter
 
         if (m == 1)
         {
-            w.Line($"{k} z{l}_0 = {Parameter(bias)} + {width.Sum(current)};");
+            w.Line($"{k} z{l}_0 = {BiasPlus(layer, 0)}{width.Sum(current)};");
             return;
         }
 
@@ -226,8 +226,8 @@ internal static class RegisterLayerEmitter
             w.Line($"{current} += {width.Type}.Shuffle({current}, {width.Type}.Create(2, 3, 0, 1));");
         }
 
-        w.Line($"{k} z{l}_0 = {Parameter(bias)} + {width.Type}.ToScalar({current});");
-        w.Line($"{k} z{l}_1 = {Parameter(bias + 1)} + {width.Type}.GetElement({current}, 1);");
+        w.Line($"{k} z{l}_0 = {BiasPlus(layer, 0)}{width.Type}.ToScalar({current});");
+        w.Line($"{k} z{l}_1 = {BiasPlus(layer, 1)}{width.Type}.GetElement({current}, 1);");
     }
 
     private static void EmitScalarSums(CodeWriter w, NetworkPlan plan, RegisterVariantPlan variant, LayerPlan layer, NameScope scope)
@@ -256,11 +256,14 @@ internal static class RegisterLayerEmitter
             Partials = registers.Partials,
             SlotMajor = true,
             Accumulator = (_, j) => $"z{l}_{j}",
-            Bias = j => Parameter(bias + j),
+            Bias = layer.HasBias ? j => Parameter(bias + j) : null,
             Input = (_, i) => readOnce ? $"x{l}_{i.Value}" : Input(plan, variant, layer, i.Value),
             Weight = (i, j) => Parameter(weights + (i.Value * m) + j),
         }.Write(w, scope);
     }
+
+    /// <summary><c>b[j] + </c> as a parameter read, or nothing for a layer without bias.</summary>
+    private static string BiasPlus(LayerPlan layer, int j) => layer.HasBias ? Parameter(layer.BiasOffset + j) + " + " : string.Empty;
 
     private static string Parameter(int offset) => offset == 0 ? "p" : $"{Code.Unsafe}.Add(ref p, {offset})";
 }

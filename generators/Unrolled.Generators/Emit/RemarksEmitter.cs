@@ -21,15 +21,15 @@ internal static class RemarksEmitter
         };
         foreach (var layer in plan.Layers)
         {
-            int end = layer.BiasOffset + layer.Units;
+            int weightsEnd = layer.WeightOffset + (layer.FanIn * layer.Units);
             string activation = layer.Activation + (LayerSpec.TakesAlpha(layer.Activation) ? "(" + Code.Invariant(layer.Alpha) + ")" : string.Empty);
             rows.Add(new[]
             {
                 Code.Invariant(layer.Number),
                 $"{layer.FanIn} -> {layer.Units}",
                 activation,
-                $"[{layer.FanIn}, {layer.Units}] at [{layer.WeightOffset}, {layer.BiasOffset})",
-                $"[{layer.Units}] at [{layer.BiasOffset}, {end})",
+                $"[{layer.FanIn}, {layer.Units}] at [{layer.WeightOffset}, {weightsEnd})",
+                layer.HasBias ? $"[{layer.Units}] at [{layer.BiasOffset}, {layer.BiasOffset + layer.Units})" : "none",
                 layer.Code == LayerCode.Unrolled ? "unrolled" : "loops",
             });
         }

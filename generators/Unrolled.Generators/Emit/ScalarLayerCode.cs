@@ -11,15 +11,26 @@ internal static class ScalarLayerCode
     {
         int n = layer.FanIn, m = layer.Units, l = layer.Number;
         w.Line($"{spanType} {weights} = {source}.Slice({layer.WeightOffset}, {n * m}); // W{l}[{n}, {m}]: [i * {m} + j] connects input i to unit j");
-        w.Line($"{spanType} {bias} = {source}.Slice({layer.BiasOffset}, {m}); // b{l}[{m}]");
+        if (layer.HasBias)
+        {
+            w.Line($"{spanType} {bias} = {source}.Slice({layer.BiasOffset}, {m}); // b{l}[{m}]");
+        }
     }
 
     /// <summary>The scalar loops of z = b + x W over spans named x, w, b and z, for machines without SIMD.</summary>
     public static void EmitAffineLoops(CodeWriter w, NumericType t, LayerPlan layer)
     {
         int n = layer.FanIn, m = layer.Units;
-        w.Line($"// z = b{layer.Number} + x W{layer.Number}: start from the bias, then add each input times its row of W{layer.Number} (rows are contiguous).");
-        w.Line("b.CopyTo(z);");
+        if (layer.HasBias)
+        {
+            w.Line($"// z = b{layer.Number} + x W{layer.Number}: start from the bias, then add each input times its row of W{layer.Number} (rows are contiguous).");
+            w.Line("b.CopyTo(z);");
+        }
+        else
+        {
+            w.Line($"// z = x W{layer.Number} (no bias): start from zero, then add each input times its row of W{layer.Number} (rows are contiguous).");
+            w.Line("z.Clear();");
+        }
         using (w.Block($"for (int i = 0; i < {n}; i++)"))
         {
             w.Line($"{t.Keyword} xi = x[i];");

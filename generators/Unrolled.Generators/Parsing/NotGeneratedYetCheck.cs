@@ -6,9 +6,9 @@ using Unrolled.Generators.Model;
 namespace Unrolled.Generators.Parsing;
 
 /// <summary>
-/// What <c>ReferenceNetwork&lt;T&gt;</c> runs but the planner and emitter do not know yet: PReLU, dropout, layers without
-/// bias and softmax on a hidden layer. Each is an error (UNR039), so that no model reaches the planner, whose tables
-/// are indexed by activation and which would write a bias for every layer.
+/// What <c>ReferenceNetwork&lt;T&gt;</c> runs but the planner and emitter do not know yet: PReLU, dropout and softmax
+/// on a hidden layer. Each is an error (UNR039), so that no model reaches the planner, whose tables are indexed by
+/// activation.
 /// </summary>
 /// <remarks>Temporary: remove each case here as the emitter learns to write it.</remarks>
 internal static class NotGeneratedYetCheck
@@ -27,11 +27,6 @@ internal static class NotGeneratedYetCheck
             if (layer.Dropout > 0 && layer.Dropout < 1) // a rate out of range is UNR030's
             {
                 Report(diagnostics, layer, name, "Dropout on " + where);
-            }
-
-            if (!layer.Bias)
-            {
-                Report(diagnostics, layer, name, "a layer without bias (Bias = false) on " + where);
             }
 
             if (layer.Activation == Activation.Softmax && i < layers.Count - 1)

@@ -23,7 +23,10 @@ internal static class BakedWeightsPlanner
         {
             string source = weights.LayerSources[layer.Index];
             regions.Add(new BakedRegionPlan(layer.Number, false, source, layer.FanIn, layer.Units, layer.WeightOffset, layer.FanIn * layer.Units));
-            regions.Add(new BakedRegionPlan(layer.Number, true, source, layer.FanIn, layer.Units, layer.BiasOffset, layer.Units));
+            if (layer.HasBias)
+            {
+                regions.Add(new BakedRegionPlan(layer.Number, true, source, layer.FanIn, layer.Units, layer.BiasOffset, layer.Units));
+            }
         }
 
         return new BakedWeightsPlan(

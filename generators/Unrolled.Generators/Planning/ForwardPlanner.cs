@@ -59,10 +59,12 @@ internal static class ForwardPlanner
     /// <summary>
     /// A float layer of two or three units runs in one 128-bit vector whose last lanes are padding: its rows of W are
     /// read four floats at a time, which stays inside the parameters (the bias follows the last row), and the
-    /// padding lanes are never read by the next layer, never stored, and masked out of a softmax.
+    /// padding lanes are never read by the next layer, never stored, and masked out of a softmax. A layer without bias
+    /// has nothing after its last row that the read could stay inside, so it is not padded.
     /// </summary>
     private static bool IsPaddable(Precision precision, LayerPlan layer, bool fast) =>
         precision == Precision.Single
+        && layer.HasBias
         && layer.Units >= 2
         && ActivationKernel.For(layer.Activation).HasVectorForm(fast)
         && (ActivationKernel.For(layer.Activation).IsElementwise || layer.IsLast);

@@ -30,7 +30,8 @@ internal static class LayerPlanner
                 IsFirst: l == 0,
                 IsLast: l == model.Layers.Count - 1,
                 WeightOffset: offset,
-                BiasOffset: offset + (n * m),
+                BiasOffset: layer.Bias ? offset + (n * m) : -1,
+                HasBias: layer.Bias,
                 Code: unrolled ? LayerCode.Unrolled : LayerCode.Simd,
                 UnrolledPartials: VectorShapes.PartialSums(m, n),
                 VectorActivation: HasElementwiseVectorForm(layer.Activation, fast),
@@ -38,7 +39,7 @@ internal static class LayerPlanner
                 ForwardWidths: simd ? widths.Select(v => Affine(v, n, m, Limits.Accumulators, samples: 1)).ToEquatableArray() : default,
                 BackwardWidths: simd ? widths.Select(v => Backward(v, m)).ToEquatableArray() : default,
                 VectorDerivative: kernel.HasVectorDerivative(fast)));
-            offset += (n + 1) * m;
+            offset += (n + (layer.Bias ? 1 : 0)) * m;
         }
 
         return plans;

@@ -58,6 +58,7 @@ internal readonly record struct VectorShape(int Bits, int Lanes);
 
 /// <summary>One dense layer and the kernels its methods use.</summary>
 /// <param name="Number">1-based, as generated names and comments count layers.</param>
+/// <param name="BiasOffset">Where b starts in the parameters, or -1 when the layer has no bias (<see cref="HasBias"/> false).</param>
 /// <param name="UnrolledPartials">Partial sums per unit of the unrolled form (1: one chain per unit).</param>
 /// <param name="VectorActivation">The SIMD branches apply the activation themselves; otherwise a scalar loop follows them.</param>
 /// <param name="ForwardWidths">The SIMD forward branches, widest first (empty when the layer is unrolled or too narrow).</param>
@@ -73,6 +74,7 @@ internal sealed record LayerPlan(
     bool IsLast,
     int WeightOffset,
     int BiasOffset,
+    bool HasBias,
     LayerCode Code,
     int UnrolledPartials,
     bool VectorActivation,

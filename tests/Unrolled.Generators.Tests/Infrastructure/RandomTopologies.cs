@@ -7,24 +7,31 @@ namespace Unrolled.Generators.Tests.Infrastructure;
 /// <summary>One randomly drawn network declaration.</summary>
 public sealed record Topology(string Name, int Inputs, (int Units, Activation Activation, double Alpha)[] Layers, LossFunction Loss, Precision Precision, UnrollMode Unroll)
 {
+    /// <summary>Which layers have a bias (all when empty).</summary>
+    public bool[] Biases { get; init; } = [];
+
     public string Declaration
     {
         get
         {
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture, $"[Network({Inputs}, Loss = LossFunction.{Loss}, Precision = Precision.{Precision}, Unroll = UnrollMode.{Unroll})]\n");
-            foreach (var (units, activation, alpha) in Layers)
+            for (int l = 0; l < Layers.Length; l++)
             {
+                var (units, activation, alpha) = Layers[l];
                 string alphaText = double.IsNaN(alpha) ? string.Empty : ", Alpha = " + alpha.ToString("R", CultureInfo.InvariantCulture);
-                text.Append(CultureInfo.InvariantCulture, $"[Dense({units}, Activation.{activation}{alphaText})]\n");
+                string biasText = HasBias(l) ? string.Empty : ", Bias = false";
+                text.Append(CultureInfo.InvariantCulture, $"[Dense({units}, Activation.{activation}{alphaText}{biasText})]\n");
             }
 
             return text.Append(CultureInfo.InvariantCulture, $"public partial class {Name};\n").ToString();
         }
     }
 
+    public bool HasBias(int layer) => Biases.Length == 0 || Biases[layer];
+
     public override string ToString() =>
-        $"{Name}: {Inputs} -> {string.Join(" -> ", Layers.Select(l => $"{l.Units} {l.Activation}"))}, {Loss}, {Precision}, {Unroll}";
+        $"{Name}: {Inputs} -> {string.Join(" -> ", Layers.Select((l, i) => $"{l.Units} {l.Activation}{(HasBias(i) ? string.Empty : " (no bias)")}"))}, {Loss}, {Precision}, {Unroll}";
 }
 
 /// <summary>
@@ -83,7 +90,12 @@ public static class RandomTopologies
     private static (Topology[], Assembly) Compile()
     {
         var random = new SeededRandom(20261122);
-        var topologies = Enumerable.Range(0, Count).Select(i => Draw(random, i)).ToArray();
+        // Biases come from a stream of their own, so that the shapes drawn before layers could drop their bias stay the same.
+        var biases = new SeededRandom(20261201);
+        var topologies = Enumerable.Range(0, Count)
+            .Select(i => Draw(random, i))
+            .Select(t => t with { Biases = t.Layers.Select(_ => biases.NextInt(4) != 0).ToArray() })
+            .ToArray();
         string source = "using Unrolled;\nnamespace " + Namespace + ";\n\n" + string.Join("\n", topologies.Select(t => t.Declaration));
         var run = GeneratorRunner.Run(source);
         if (!run.CompilationDiagnostics.IsEmpty)

@@ -83,18 +83,22 @@ internal static class TileForwardEmitter
         w.Line();
         w.Line($"/// <summary>");
         w.Line($"/// {Code.Header(layer)} for a tile of <paramref name=\"rows\"/> samples (a multiple of {block}), row-major:");
-        w.Line($"/// Z = X W{l} + b{l}, A = {kernel.Name}(Z). z and a may be one span.");
+        w.Line($"/// Z = X W{l}{(layer.HasBias ? $" + b{l}" : string.Empty)}, A = {kernel.Name}(Z). z and a may be one span.");
         w.Line($"/// </summary>");
         using (w.Block($"private static void {ForwardLayerTile(l)}({t.ReadOnlySpan} parameters, {t.ReadOnlySpan} x, {t.Span} z, {t.Span} a, int rows)"))
         {
             ScalarLayerCode.EmitParameterViews(w, layer, "parameters", t.ReadOnlySpan, "w", "b");
             w.Line(Code.RefTo(t, "wr", "w"));
-            w.Line(Code.RefTo(t, "br", "b"));
+            if (layer.HasBias)
+            {
+                w.Line(Code.RefTo(t, "br", "b"));
+            }
+
             w.Line(Code.RefTo(t, "xr", "x"));
             w.Line(Code.RefTo(t, "zr", "z"));
             w.Line(Code.RefTo(t, "ar", "a"));
             w.Line();
-            w.Line($"// Z = X W{l} + b{l}{(layer.VectorActivation ? $", A = {ScalarLayerCode.Describe(layer)}" : string.Empty)}: "
+            w.Line($"// Z = X W{l}{(layer.HasBias ? $" + b{l}" : string.Empty)}{(layer.VectorActivation ? $", A = {ScalarLayerCode.Describe(layer)}" : string.Empty)}: "
                 + $"{block} rows of X broadcast against each row of W{l}, a block of sums per panel of units.");
             var widths = tile.Forward.Select(p => VectorWidth.Of(p.Width, t)).ToList();
             WidthDispatch.Write(
@@ -217,7 +221,7 @@ internal static class TileForwardEmitter
                     Samples = block,
                     LoopedInputs = n,
                     Accumulator = (q, k) => $"{panel.Name}{q}_{k}",
-                    Bias = k => panel.Load("br", k),
+                    Bias = layer.HasBias ? k => panel.Load("br", k) : null,
                     Input = (q, i) => panel.Broadcast($"{Code.Unsafe}.Add(ref xRow, {Offset(q * n, i.Expression)})"),
                     InputLocal = (q, _) => $"x{q}",
                     Weight = (_, k) => panel.LoadInRow("row", k),

@@ -16,23 +16,31 @@ internal static class TileGradientEmitter
         int n = layer.FanIn, m = layer.Units, l = layer.Number, block = tiles.BlockRows;
         var tile = tiles.Layers[layer.Index];
         w.Line();
-        w.Line($"/// <summary>{Code.Header(layer)}: dW{l} += X^T delta and db{l} += the sum of delta's rows, over a tile of <paramref name=\"rows\"/> samples.</summary>");
+        w.Line($"/// <summary>{Code.Header(layer)}: dW{l} += X^T delta{(layer.HasBias ? $" and db{l} += the sum of delta's rows" : string.Empty)}, over a tile of <paramref name=\"rows\"/> samples.</summary>");
         using (w.Block($"private static void {WeightGradientTile(l)}({t.Span} gradients, {t.ReadOnlySpan} x, {t.ReadOnlySpan} delta, int rows)"))
         {
             ScalarLayerCode.EmitParameterViews(w, layer, "gradients", t.Span, "dW", "db");
             w.Line(Code.RefTo(t, "dWr", "dW"));
-            w.Line(Code.RefTo(t, "dbr", "db"));
+            if (layer.HasBias)
+            {
+                w.Line(Code.RefTo(t, "dbr", "db"));
+            }
+
             w.Line(Code.RefTo(t, "xr", "x"));
             w.Line(Code.RefTo(t, "dr", "delta"));
             w.Line();
-            w.Line($"// db{l} += delta's rows, a vector of units at a time.");
-            ElementwiseLoop.Emit(
-                w,
-                m,
-                layer.ElementwiseWidths.Select(shape => VectorWidth.Of(shape, t)).ToList(),
-                v => [$"{v.Vector} sum = {v.LoadAt("dbr", "j")};", $"for (int s = 0; s < rows; s++) sum += {v.LoadAt("dr", $"(s * {m}) + j")};", v.StoreAt("sum", "dbr", "j")],
-                [$"for (int s = 0; s < rows; s++) db[j] += delta[(s * {m}) + j];"]);
-            w.Line();
+            if (layer.HasBias)
+            {
+                w.Line($"// db{l} += delta's rows, a vector of units at a time.");
+                ElementwiseLoop.Emit(
+                    w,
+                    m,
+                    layer.ElementwiseWidths.Select(shape => VectorWidth.Of(shape, t)).ToList(),
+                    v => [$"{v.Vector} sum = {v.LoadAt("dbr", "j")};", $"for (int s = 0; s < rows; s++) sum += {v.LoadAt("dr", $"(s * {m}) + j")};", v.StoreAt("sum", "dbr", "j")],
+                    [$"for (int s = 0; s < rows; s++) db[j] += delta[(s * {m}) + j];"]);
+                w.Line();
+            }
+
             w.Line($"// dW{l} += X^T delta: {block} rows of dW (inputs) by a panel of units, the samples' products summed in registers.");
             var widths = tile.Forward.Select(p => VectorWidth.Of(p.Width, t)).ToList();
             WidthDispatch.Write(
