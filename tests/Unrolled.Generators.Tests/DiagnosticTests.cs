@@ -349,7 +349,6 @@ public class DiagnosticTests
     [Theory]
     [InlineData("[[|Dense(3, Activation.PRelu)|]] [Dense(1)]", "PRelu (learned slopes) on layer 1")]
     [InlineData("[[|Dense(3, Activation.Relu, Dropout = 0.25)|]] [Dense(1)]", "Dropout on layer 1")]
-    [InlineData("[[|Dense(3, Activation.Softmax)|]] [Dense(2, Activation.Softmax)]", "Softmax on hidden layer 1")]
     public void UNR039_what_the_interpreter_runs_and_generated_code_does_not_yet(string layers, string feature)
     {
         var run = DiagnosticAssert.Single($"""

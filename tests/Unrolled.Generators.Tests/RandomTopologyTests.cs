@@ -68,6 +68,7 @@ public class RandomTopologyTests(ITestOutputHelper output)
         Assert.Equal(Enum.GetValues<UnrollMode>().Order(), topologies.Select(t => t.Unroll).Distinct().Order());
         Assert.Contains(topologies, t => t.Layers.Length == 4);
         Assert.InRange(topologies.Sum(t => t.Layers.Where((_, l) => !t.HasBias(l)).Count()), 30, 200);
+        Assert.InRange(topologies.Sum(t => t.Layers.SkipLast(1).Count(l => l.Activation == Activation.Softmax)), 5, 40);
         Assert.Contains(topologies, t => t.Layers.Any(l => l.Units == 32));
     }
 }

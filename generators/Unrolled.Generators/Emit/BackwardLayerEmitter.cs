@@ -66,7 +66,17 @@ internal static class BackwardLayerEmitter
     {
         int n = layer.FanIn, m = layer.Units, l = layer.Number;
         string k = t.Keyword;
-        if (layer.NeedsDerivative)
+        if (layer.NeedsDerivative && !ActivationKernel.For(layer.Activation).IsElementwise)
+        {
+            // A hidden softmax: every dz_j reads every da_k through dot = da . a.
+            w.Line($"// dL/dz = {ActivationKernel.For(layer.Activation).DescribeDerivative(layer.Alpha)}");
+            w.Line($"{k} dot = {string.Join(" + ", Enumerable.Range(0, m).Select(j => $"(delta[{j}] * a[{j}])"))};");
+            for (int j = 0; j < m; j++)
+            {
+                w.Line($"{k} d{j} = a[{j}] * (delta[{j}] - dot);");
+            }
+        }
+        else if (layer.NeedsDerivative)
         {
             var kernel = ActivationKernel.For(layer.Activation);
             w.Line($"// dL/dz = dL/da f'(z), {kernel.DescribeDerivative(layer.Alpha)}");
@@ -135,6 +145,13 @@ internal static class BackwardLayerEmitter
     {
         var t = plan.Numeric();
         var kernel = ActivationKernel.For(layer.Activation);
+        if (!kernel.IsElementwise)
+        {
+            w.Line($"// dL/dz = {kernel.DescribeDerivative(layer.Alpha)}: every dz_j reads every da_k.");
+            SoftmaxKernel.WriteJacobianProduct(w, t, layer.Units);
+            return;
+        }
+
         w.Line($"// dL/dz = dL/da f'(z), {kernel.DescribeDerivative(layer.Alpha)}");
         string expression = kernel.Derivative(t, "delta[j]", "z[j]", "a[j]", layer.Alpha, plan.FastActivations, "s", out string? prelude);
         var scalar = prelude is null

@@ -71,7 +71,7 @@ internal static class LaneEmitter
 
                 if (!kernel.IsElementwise)
                 {
-                    SoftmaxKernel.WriteAcrossLanes(w, v, layer.Units, j => $"{h}{j}");
+                    SoftmaxKernel.WriteAcrossLanes(w, v, layer.Units, j => $"{h}{j}", layer.IsLast ? string.Empty : Code.Invariant(layer.Number));
                 }
                 else if (layer.Activation != Activation.Identity)
                 {

@@ -27,6 +27,11 @@ internal static class ForwardPlanner
     /// </summary>
     private static RegisterPathPlan? Registers(Precision precision, List<LayerPlan> layers, bool fast)
     {
+        if (layers.Any(l => !l.IsLast && !ActivationKernel.For(l.Activation).IsElementwise))
+        {
+            return null; // a hidden softmax keeps its layer in memory: the per-layer path
+        }
+
         var variants = new List<RegisterVariantPlan>();
         foreach (int bits in VectorShapes.AllBits.Where(b => b <= Limits.MaxSingleSampleBits))
         {

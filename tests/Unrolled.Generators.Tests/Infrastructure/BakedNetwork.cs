@@ -38,11 +38,10 @@ public static class BakedNetwork
 
     /// <summary>
     /// Whether <paramref name="spec"/> uses what ReferenceNetwork runs and the generator does not write yet (UNR039):
-    /// PReLU, a hidden softmax, dropout.
+    /// PReLU, dropout.
     /// </summary>
     public static bool NeedsUnwrittenFeature(NetworkSpec spec) =>
-        spec.Layers.Select((layer, l) => layer.Activation == Activation.PRelu || layer.Dropout > 0
-            || (layer.Activation == Activation.Softmax && l < spec.Layers.Count - 1)).Any(b => b);
+        spec.Layers.Any(layer => layer.Activation == Activation.PRelu || layer.Dropout > 0);
 
     /// <summary>Runs the generator on <paramref name="source"/> with <paramref name="files"/>, requiring clean code.</summary>
     public static GeneratorRun Generate(string source, ProjectFiles files)

@@ -87,14 +87,32 @@ public static class RandomTopologies
             (UnrollMode)random.NextInt(3));
     }
 
+    /// <summary>About one hidden layer of two units or more in eight becomes a softmax.</summary>
+    private static Topology WithHiddenSoftmax(Topology topology, SeededRandom random)
+    {
+        var layers = topology.Layers.ToArray();
+        for (int l = 0; l < layers.Length - 1; l++)
+        {
+            if (random.NextInt(8) == 0 && layers[l].Units >= 2)
+            {
+                layers[l] = (layers[l].Units, Activation.Softmax, double.NaN);
+            }
+        }
+
+        return topology with { Layers = layers };
+    }
+
     private static (Topology[], Assembly) Compile()
     {
         var random = new SeededRandom(20261122);
-        // Biases come from a stream of their own, so that the shapes drawn before layers could drop their bias stay the same.
+        // Biases and hidden softmax layers come from streams of their own, so that the shapes drawn before the generator
+        // wrote them stay the same.
         var biases = new SeededRandom(20261201);
+        var softmax = new SeededRandom(20261202);
         var topologies = Enumerable.Range(0, Count)
             .Select(i => Draw(random, i))
             .Select(t => t with { Biases = t.Layers.Select(_ => biases.NextInt(4) != 0).ToArray() })
+            .Select(t => WithHiddenSoftmax(t, softmax))
             .ToArray();
         string source = "using Unrolled;\nnamespace " + Namespace + ";\n\n" + string.Join("\n", topologies.Select(t => t.Declaration));
         var run = GeneratorRunner.Run(source);

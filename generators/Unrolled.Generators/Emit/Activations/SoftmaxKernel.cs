@@ -90,25 +90,29 @@ internal sealed class SoftmaxKernel : ActivationKernel
         }
     }
 
-    /// <summary>Softmax across vectors <paramref name="value"/>(j) in place, one sample per lane.</summary>
-    public static void WriteAcrossLanes(CodeWriter w, VectorWidth v, int units, Func<int, string> value)
+    /// <summary>
+    /// Softmax across vectors <paramref name="value"/>(j) in place, one sample per lane; its locals end in
+    /// <paramref name="suffix"/> (the layer's number), since one method may hold several softmax layers.
+    /// </summary>
+    public static void WriteAcrossLanes(CodeWriter w, VectorWidth v, int units, Func<int, string> value, string suffix = "")
     {
+        string max = "max" + suffix, sum = "sum" + suffix;
         w.Line("// Softmax across the units, per lane, shifted by each sample's largest logit.");
-        w.Line($"{v.Vector} max = {value(0)};");
+        w.Line($"{v.Vector} {max} = {value(0)};");
         for (int j = 1; j < units; j++)
         {
-            w.Line($"max = {v.Type}.Max(max, {value(j)});");
+            w.Line($"{max} = {v.Type}.Max({max}, {value(j)});");
         }
 
         for (int j = 0; j < units; j++)
         {
-            w.Line($"{value(j)} = {FastMath}.Exp({value(j)} - max);");
+            w.Line($"{value(j)} = {FastMath}.Exp({value(j)} - {max});");
         }
 
-        w.Line($"{v.Vector} sum = {string.Join(" + ", Enumerable.Range(0, units).Select(value))};");
+        w.Line($"{v.Vector} {sum} = {string.Join(" + ", Enumerable.Range(0, units).Select(value))};");
         for (int j = 0; j < units; j++)
         {
-            w.Line($"{value(j)} /= sum;");
+            w.Line($"{value(j)} /= {sum};");
         }
     }
 
@@ -129,18 +133,18 @@ internal sealed class SoftmaxKernel : ActivationKernel
         w.Line($"{v.Vector} {result} = e / {v.Broadcast(v.Sum("e"))};");
     }
 
-    /// <summary>delta = a (delta - (delta . a)) over spans named delta and a: the Jacobian-vector product.</summary>
-    public static void WriteJacobianProduct(CodeWriter w, NumericType t, int units)
+    /// <summary>delta = a (delta - (delta . a)) over spans named <paramref name="delta"/> and <paramref name="a"/>: the Jacobian-vector product.</summary>
+    public static void WriteJacobianProduct(CodeWriter w, NumericType t, int units, string delta = "delta", string a = "a")
     {
         w.Line($"{t.Keyword} dot = {t.Literal(0)};");
         using (w.Block($"for (int k = 0; k < {units}; k++)"))
         {
-            w.Line("dot += delta[k] * a[k];");
+            w.Line($"dot += {delta}[k] * {a}[k];");
         }
 
         using (w.Block($"for (int k = 0; k < {units}; k++)"))
         {
-            w.Line("delta[k] = a[k] * (delta[k] - dot);");
+            w.Line($"{delta}[k] = {a}[k] * ({delta}[k] - dot);");
         }
     }
 }

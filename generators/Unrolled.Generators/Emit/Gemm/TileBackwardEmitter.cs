@@ -136,6 +136,19 @@ internal static class TileBackwardEmitter
         w.Line($"/// <summary>{Code.Header(layer)}, backward for a tile: dL/dZ = dL/dA f'(Z), {kernel.DescribeDerivative(layer.Alpha)}.</summary>");
         using (w.Block($"private static void {DerivativeTile(layer.Number)}({t.ReadOnlySpan} z, {t.ReadOnlySpan} a, {t.Span} delta, int rows)"))
         {
+            if (!kernel.IsElementwise)
+            {
+                // A hidden softmax: the Jacobian-vector product of each row on its own.
+                using (w.Block("for (int r = 0; r < rows; r++)"))
+                {
+                    w.Line($"{t.ReadOnlySpan} aRow = a.Slice(r * {layer.Units}, {layer.Units});");
+                    w.Line($"{t.Span} deltaRow = delta.Slice(r * {layer.Units}, {layer.Units});");
+                    SoftmaxKernel.WriteJacobianProduct(w, t, layer.Units, "deltaRow", "aRow");
+                }
+
+                return;
+            }
+
             w.Line($"int count = rows * {layer.Units};");
             string expression = kernel.Derivative(t, "delta[j]", "z[j]", "a[j]", layer.Alpha, plan.FastActivations, "s", out string? prelude);
             var scalar = prelude is null ? new[] { $"delta[j] = {expression};" } : new[] { prelude, $"delta[j] = {expression};" };
