@@ -347,7 +347,7 @@ public class DiagnosticTests
         "Dropout on the output layer drops the network's predictions rather than features; layer 2 of 'Net' sets Dropout = 0.5 — remove Dropout from the output layer and apply it to a hidden layer");
 
     [Theory]
-    [InlineData("[[|Dense(3, Activation.PRelu)|]] [Dense(1)]", "PRelu (learned slopes) on layer 1")]
+    [InlineData("[Dense(3, Activation.PRelu)] [[|Dense(1, Activation.PRelu)|]]", "PRelu (learned slopes) on the output layer, layer 2")]
     [InlineData("[[|Dense(3, Activation.Relu, Dropout = 0.25)|]] [Dense(1)]", "Dropout on layer 1")]
     public void UNR039_what_the_interpreter_runs_and_generated_code_does_not_yet(string layers, string feature)
     {

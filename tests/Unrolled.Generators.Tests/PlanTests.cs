@@ -30,6 +30,19 @@ public class PlanTests
     }
 
     [Fact]
+    public void PRelu_slopes_follow_the_bias_and_keep_the_network_off_the_register_path()
+    {
+        var plan = PlannedNetwork.Plan("[Network(4)] [Dense(8, Activation.PRelu)] [Dense(2)]");
+        Assert.Equal((0, 32, 40), (plan.Layers[0].WeightOffset, plan.Layers[0].BiasOffset, plan.Layers[0].SlopeOffset));
+        Assert.Equal(48, plan.Layers[1].WeightOffset);
+        Assert.Equal(-1, plan.Layers[1].SlopeOffset);
+        Assert.Equal(66, plan.Buffers.ParameterCount);
+        Assert.Null(plan.Forward.Registers);
+        Assert.Null(plan.Forward.Lanes);
+        Assert.NotNull(PlannedNetwork.Plan("[Network(4)] [Dense(8, Activation.LeakyRelu)] [Dense(2)]").Forward.Registers);
+    }
+
+    [Fact]
     public void A_float_output_layer_without_bias_is_not_padded_into_a_vector()
     {
         // Padding reads a whole vector at the end of W's last row, which stays inside the parameters only because the

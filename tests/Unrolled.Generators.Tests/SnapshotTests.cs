@@ -21,6 +21,19 @@ public class SnapshotTests
         """, "Demo.CirclesNet.g.cs");
 
     [Fact]
+    public void Toolbox_prelu_hidden_softmax_and_a_layer_without_bias_float() => VerifyNetwork("""
+        using Unrolled;
+
+        namespace Demo;
+
+        [Network(3)]
+        [Dense(4, Activation.PRelu)]
+        [Dense(3, Activation.Softmax, Bias = false)]
+        [Dense(2)]
+        public partial class ToolboxNet;
+        """, "Demo.ToolboxNet.g.cs");
+
+    [Fact]
     public void Regression_tanh_elu_identity_mse_double() => VerifyNetwork("""
         using Unrolled;
 

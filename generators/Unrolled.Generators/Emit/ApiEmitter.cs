@@ -1,3 +1,4 @@
+using System.Linq;
 using Unrolled.Generators.Planning;
 using static Unrolled.Generators.Model.GeneratedNames;
 
@@ -21,7 +22,9 @@ internal static class ApiEmitter
         w.Line("/// <summary>The number of outputs per sample.</summary>");
         w.Line($"public const int OutputCount = {plan.Outputs};");
         w.Line();
-        w.Line("/// <summary>The number of weights and biases.</summary>");
+        w.Line(plan.Layers.Any(l => l.HasSlopes)
+            ? "/// <summary>The number of weights, biases and PReLU slopes.</summary>"
+            : "/// <summary>The number of weights and biases.</summary>");
         w.Line($"public const int ParameterCount = {buffers.ParameterCount};");
         w.Line();
         w.Line("/// <summary>The network's shape, as <see cref=\"global::Unrolled.ReferenceNetwork{T}\"/> takes it.</summary>");

@@ -20,7 +20,7 @@ internal static class BackwardLayerEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line($"/// {Code.Header(layer)}, backward: turns delta = dL/da into dL/dz (the output layer's delta is dL/dz already),");
-        w.Line($"/// adds dW{l} += xT delta{(layer.HasBias ? $" and db{l} += delta" : " (no bias)")}{(first ? string.Empty : ", and writes dL/dx = W delta to previousDelta")}.");
+        w.Line($"/// adds dW{l} += xT delta{(layer.HasBias ? $" and db{l} += delta" : " (no bias)")}{(layer.HasSlopes ? $", the slopes' ds{l}" : string.Empty)}{(first ? string.Empty : ", and writes dL/dx = W delta to previousDelta")}.");
         w.Line("/// </summary>");
         string previous = first ? string.Empty : $", {t.Span} previousDelta";
         using (w.Block($"private static void {BackwardLayer(l)}({t.ReadOnlySpan} parameters, {t.Span} gradients, "
@@ -31,7 +31,12 @@ internal static class BackwardLayerEmitter
                 w.Line($"{t.ReadOnlySpan} w = parameters.Slice({layer.WeightOffset}, {n * m}); // W{l}[{n}, {m}]: [i * {m} + j] connects input i to unit j");
             }
 
-            ScalarLayerCode.EmitParameterViews(w, layer, "gradients", t.Span, "dW", "db");
+            if (layer.HasSlopes)
+            {
+                ScalarLayerCode.EmitSlopeView(w, layer, "parameters", t.ReadOnlySpan, "s");
+            }
+
+            ScalarLayerCode.EmitParameterViews(w, layer, "gradients", t.Span, "dW", "db", "ds");
             w.Line($"x = x.Slice(0, {n});");
             if (layer.NeedsDerivative)
             {
@@ -74,6 +79,18 @@ internal static class BackwardLayerEmitter
             for (int j = 0; j < m; j++)
             {
                 w.Line($"{k} d{j} = a[{j}] * (delta[{j}] - dot);");
+            }
+        }
+        else if (layer.NeedsDerivative && layer.HasSlopes)
+        {
+            w.Line($"// dL/dz = dL/da f'(z), {ActivationKernel.For(layer.Activation).DescribeDerivative(layer.Alpha)}");
+            for (int j = 0; j < m; j++)
+            {
+                w.Line($"{k} d{j} = delta[{j}];");
+                foreach (string line in PReluKernel.WriteBackward(t, $"z[{j}]", $"d{j}", $"s[{j}]", $"ds[{j}]"))
+                {
+                    w.Line(line);
+                }
             }
         }
         else if (layer.NeedsDerivative)
@@ -149,6 +166,20 @@ internal static class BackwardLayerEmitter
         {
             w.Line($"// dL/dz = {kernel.DescribeDerivative(layer.Alpha)}: every dz_j reads every da_k.");
             SoftmaxKernel.WriteJacobianProduct(w, t, layer.Units);
+            return;
+        }
+
+        if (layer.HasSlopes)
+        {
+            w.Line($"// dL/dz = dL/da f'(z), {kernel.DescribeDerivative(layer.Alpha)}");
+            using (w.Block($"for (int j = 0; j < {layer.Units}; j++)"))
+            {
+                foreach (string line in PReluKernel.WriteBackward(t, "z[j]", "delta[j]", "s[j]", "ds[j]"))
+                {
+                    w.Line(line);
+                }
+            }
+
             return;
         }
 

@@ -97,7 +97,7 @@ internal static class BakedWeightsEmitter
     /// <summary><c>Layer 1 (64 -> 32), from Gemm 'fc1': W[64, 32] at [0, 2048)</c>.</summary>
     private static string Describe(BakedRegionPlan region)
     {
-        string what = region.IsBias ? $"b[{region.Units}]" : $"W[{region.FanIn}, {region.Units}]";
+        string what = region.Block == "W" ? $"W[{region.FanIn}, {region.Units}]" : $"{region.Block}[{region.Units}]";
         string source = region.Source.Length > 0 ? ", from " + region.Source : "";
         return $"Layer {region.Layer} ({region.FanIn} -> {region.Units}){source}: {what} at [{region.Offset}, {region.Offset + region.Length})";
     }

@@ -19,7 +19,7 @@ internal static class ForwardLayerEmitter
         w.Line($"/// <summary>{Code.Header(layer)}: z = {Code.Affine(layer)}, a = {ActivationKernel.For(layer.Activation).Name}(z). z and a may be one span.</summary>");
         using (w.Block($"private static void {ForwardLayer(l)}({t.ReadOnlySpan} parameters, {t.ReadOnlySpan} x, {t.Span} z, {t.Span} a)"))
         {
-            ScalarLayerCode.EmitParameterViews(w, layer, "parameters", t.ReadOnlySpan, "w", "b");
+            ScalarLayerCode.EmitParameterViews(w, layer, "parameters", t.ReadOnlySpan, "w", "b", "s");
             w.Line("// Constant lengths let the JIT drop the bounds checks below.");
             w.Line($"x = x.Slice(0, {n});");
             w.Line($"z = z.Slice(0, {m});");
@@ -43,7 +43,7 @@ internal static class ForwardLayerEmitter
 
             for (int j = 0; j < m; j++)
             {
-                w.Line($"a[{j}] = {kernel.Scalar(t, $"z{j}", layer.Alpha, plan.FastActivations)};");
+                w.Line($"a[{j}] = {ScalarLayerCode.Activation(plan, layer, $"z{j}", Code.Invariant(j))};");
             }
         }
     }
@@ -51,7 +51,7 @@ internal static class ForwardLayerEmitter
     private static void EmitUnrolledAffine(CodeWriter w, NumericType t, LayerPlan layer)
     {
         int n = layer.FanIn, m = layer.Units;
-        var scope = NameScope.Method("parameters", "x", "z", "a", "w", "b");
+        var scope = NameScope.Method("parameters", "x", "z", "a", "w", "b", "s");
         w.Line($"// z = {Code.Affine(layer)}, unit by unit: zj = {(layer.HasBias ? "bj" : "0")}, then zj += xi W[i, j] for each input i (fused multiply-adds).");
         var inputs = new string[n];
         for (int i = 0; i < n; i++)
@@ -130,7 +130,7 @@ internal static class ForwardLayerEmitter
     {
         var t = plan.Numeric();
         var kernel = ActivationKernel.For(layer.Activation);
-        var scope = NameScope.Method("parameters", "x", "z", "a", "w", "b", "wr", "br", "zr", "ar");
+        var scope = NameScope.Method("parameters", "x", "z", "a", "w", "b", "s", "wr", "br", "zr", "ar");
 
         // Inputs that no loop visits are broadcast once, here, for every block.
         int written = System.Math.Min(widthPlan.Tiles?.LoopedInputs ?? layer.FanIn, widthPlan.Rest?.LoopedInputs ?? layer.FanIn);

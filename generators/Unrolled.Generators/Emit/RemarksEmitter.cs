@@ -22,7 +22,9 @@ internal static class RemarksEmitter
         foreach (var layer in plan.Layers)
         {
             int weightsEnd = layer.WeightOffset + (layer.FanIn * layer.Units);
-            string activation = layer.Activation + (LayerSpec.TakesAlpha(layer.Activation) ? "(" + Code.Invariant(layer.Alpha) + ")" : string.Empty);
+            string activation = layer.HasSlopes
+                ? $"PRelu, slopes [{layer.Units}] at [{layer.SlopeOffset}, {layer.SlopeOffset + layer.Units})"
+                : layer.Activation + (LayerSpec.TakesAlpha(layer.Activation) ? "(" + Code.Invariant(layer.Alpha) + ")" : string.Empty);
             rows.Add(new[]
             {
                 Code.Invariant(layer.Number),

@@ -6,8 +6,8 @@ using Unrolled.Generators.Model;
 namespace Unrolled.Generators.Parsing;
 
 /// <summary>
-/// What <c>ReferenceNetwork&lt;T&gt;</c> runs but the planner and emitter do not know yet: PReLU and dropout. Each is
-/// an error (UNR039), so that no model reaches the planner, whose tables are indexed by activation.
+/// What <c>ReferenceNetwork&lt;T&gt;</c> runs but the planner and emitter do not know yet: PReLU on the output layer
+/// (whose slopes the loss's output delta would have to update) and dropout. Each is an error (UNR039).
 /// </summary>
 /// <remarks>Temporary: remove each case here as the emitter learns to write it.</remarks>
 internal static class NotGeneratedYetCheck
@@ -18,9 +18,9 @@ internal static class NotGeneratedYetCheck
         {
             var layer = layers[i];
             string where = "layer " + (i + 1).ToString(CultureInfo.InvariantCulture);
-            if (layer.Activation == Activation.PRelu)
+            if (layer.Activation == Activation.PRelu && i == layers.Count - 1)
             {
-                Report(diagnostics, layer, name, "PRelu (learned slopes) on " + where);
+                Report(diagnostics, layer, name, "PRelu (learned slopes) on the output layer, " + where);
             }
 
             if (layer.Dropout > 0 && layer.Dropout < 1) // a rate out of range is UNR030's

@@ -19,6 +19,6 @@ internal sealed record BakedWeightsPlan(
 
 /// <summary>One layer's weights or bias within the baked values.</summary>
 /// <param name="Layer">The 1-based layer.</param>
-/// <param name="IsBias">b[units] (otherwise W[fanIn, units]).</param>
+/// <param name="Block">Which block of the layer: <c>W</c> (W[fanIn, units]), <c>b</c> or <c>slopes</c> ([units] each).</param>
 /// <param name="Source">The node the layer came from (<c>Gemm 'fc1'</c>), or empty when the file names none.</param>
-internal sealed record BakedRegionPlan(int Layer, bool IsBias, string Source, int FanIn, int Units, int Offset, int Length);
+internal sealed record BakedRegionPlan(int Layer, string Block, string Source, int FanIn, int Units, int Offset, int Length);

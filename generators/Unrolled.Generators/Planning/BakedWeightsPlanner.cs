@@ -22,10 +22,15 @@ internal static class BakedWeightsPlanner
         foreach (var layer in layers)
         {
             string source = weights.LayerSources[layer.Index];
-            regions.Add(new BakedRegionPlan(layer.Number, false, source, layer.FanIn, layer.Units, layer.WeightOffset, layer.FanIn * layer.Units));
+            regions.Add(new BakedRegionPlan(layer.Number, "W", source, layer.FanIn, layer.Units, layer.WeightOffset, layer.FanIn * layer.Units));
             if (layer.HasBias)
             {
-                regions.Add(new BakedRegionPlan(layer.Number, true, source, layer.FanIn, layer.Units, layer.BiasOffset, layer.Units));
+                regions.Add(new BakedRegionPlan(layer.Number, "b", source, layer.FanIn, layer.Units, layer.BiasOffset, layer.Units));
+            }
+
+            if (layer.HasSlopes)
+            {
+                regions.Add(new BakedRegionPlan(layer.Number, "slopes", source, layer.FanIn, layer.Units, layer.SlopeOffset, layer.Units));
             }
         }
 

@@ -15,7 +15,7 @@ internal static class BufferPlanner
             var layer = model.Layers[l];
             int m = layer.Units;
             regions[l] = new LayerRegions(TraceZ: trace, TraceA: trace + m, TraceDelta: trace + (2 * m), ScratchZ: scratch, ScratchA: scratch + m);
-            parameters += (layer.FanIn + (layer.Bias ? 1 : 0)) * m;
+            parameters += (layer.FanIn + (layer.Bias ? 1 : 0) + (LayerPlanner.LearnsSlopes(layer.Activation) ? 1 : 0)) * m;
             trace += 3 * m;
             scratch += 2 * m;
         }

@@ -27,9 +27,9 @@ internal static class ForwardPlanner
     /// </summary>
     private static RegisterPathPlan? Registers(Precision precision, List<LayerPlan> layers, bool fast)
     {
-        if (layers.Any(l => !l.IsLast && !ActivationKernel.For(l.Activation).IsElementwise))
+        if (layers.Any(l => l.HasSlopes || (!l.IsLast && !ActivationKernel.For(l.Activation).IsElementwise)))
         {
-            return null; // a hidden softmax keeps its layer in memory: the per-layer path
+            return null; // a hidden softmax, or PReLU's slopes, keep the layer in memory: the per-layer path
         }
 
         var variants = new List<RegisterVariantPlan>();

@@ -32,6 +32,7 @@ internal static class LayerPlanner
                 WeightOffset: offset,
                 BiasOffset: layer.Bias ? offset + (n * m) : -1,
                 HasBias: layer.Bias,
+                SlopeOffset: LearnsSlopes(layer.Activation) ? offset + ((n + (layer.Bias ? 1 : 0)) * m) : -1,
                 Code: unrolled ? LayerCode.Unrolled : LayerCode.Simd,
                 UnrolledPartials: VectorShapes.PartialSums(m, n),
                 VectorActivation: HasElementwiseVectorForm(layer.Activation, fast),
@@ -39,11 +40,14 @@ internal static class LayerPlanner
                 ForwardWidths: simd ? widths.Select(v => Affine(v, n, m, Limits.Accumulators, samples: 1)).ToEquatableArray() : default,
                 BackwardWidths: simd ? widths.Select(v => Backward(v, m)).ToEquatableArray() : default,
                 VectorDerivative: kernel.HasVectorDerivative(fast)));
-            offset += (n + (layer.Bias ? 1 : 0)) * m;
+            offset += (n + (layer.Bias ? 1 : 0) + (LearnsSlopes(layer.Activation) ? 1 : 0)) * m;
         }
 
         return plans;
     }
+
+    /// <summary>Whether the activation's slopes are parameters (PReLU), laid out after the layer's bias.</summary>
+    public static bool LearnsSlopes(Activation activation) => ActivationTraits.Of(activation)?.LearnsSlopes ?? false;
 
     /// <summary>Whether the SIMD branches can apply the activation a vector at a time (element-wise, with a vector form).</summary>
     public static bool HasElementwiseVectorForm(Activation activation, bool fast)

@@ -59,6 +59,7 @@ internal readonly record struct VectorShape(int Bits, int Lanes);
 /// <summary>One dense layer and the kernels its methods use.</summary>
 /// <param name="Number">1-based, as generated names and comments count layers.</param>
 /// <param name="BiasOffset">Where b starts in the parameters, or -1 when the layer has no bias (<see cref="HasBias"/> false).</param>
+/// <param name="SlopeOffset">Where PReLU's learned slopes start (after the bias), or -1 for other activations.</param>
 /// <param name="UnrolledPartials">Partial sums per unit of the unrolled form (1: one chain per unit).</param>
 /// <param name="VectorActivation">The SIMD branches apply the activation themselves; otherwise a scalar loop follows them.</param>
 /// <param name="ForwardWidths">The SIMD forward branches, widest first (empty when the layer is unrolled or too narrow).</param>
@@ -75,6 +76,7 @@ internal sealed record LayerPlan(
     int WeightOffset,
     int BiasOffset,
     bool HasBias,
+    int SlopeOffset,
     LayerCode Code,
     int UnrolledPartials,
     bool VectorActivation,
@@ -84,6 +86,9 @@ internal sealed record LayerPlan(
     bool VectorDerivative)
 {
     public int Index => Number - 1;
+
+    /// <summary>Whether the activation has learned slopes (PReLU): a block of parameters after the bias.</summary>
+    public bool HasSlopes => SlopeOffset >= 0;
 
     /// <summary>Whether backward multiplies by the activation's derivative (the output layer's is in its delta already).</summary>
     public bool NeedsDerivative => !IsLast && Activation != Activation.Identity;

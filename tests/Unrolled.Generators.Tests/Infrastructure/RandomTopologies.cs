@@ -87,15 +87,21 @@ public static class RandomTopologies
             (UnrollMode)random.NextInt(3));
     }
 
-    /// <summary>About one hidden layer of two units or more in eight becomes a softmax.</summary>
+    /// <summary>About one hidden layer (of two units or more) in eight becomes a softmax, and one in eight a PReLU.</summary>
     private static Topology WithHiddenSoftmax(Topology topology, SeededRandom random)
     {
         var layers = topology.Layers.ToArray();
         for (int l = 0; l < layers.Length - 1; l++)
         {
-            if (random.NextInt(8) == 0 && layers[l].Units >= 2)
+            int draw = random.NextInt(8);
+            if (draw == 0 && layers[l].Units >= 2)
             {
                 layers[l] = (layers[l].Units, Activation.Softmax, double.NaN);
+            }
+            else if (draw == 1)
+            {
+                // PReLU's slopes start at Alpha; the oracle draws them at random like every other parameter.
+                layers[l] = (layers[l].Units, Activation.PRelu, random.NextInt(2) == 0 ? double.NaN : 0.1);
             }
         }
 

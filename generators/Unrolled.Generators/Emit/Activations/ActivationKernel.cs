@@ -27,7 +27,7 @@ internal abstract class ActivationKernel
     private static readonly ActivationKernel[] Kernels =
     [
         new IdentityKernel(), new SigmoidKernel(), new TanhKernel(), new ReluKernel(), new LeakyReluKernel(),
-        new EluKernel(), new SoftplusKernel(), new SiluKernel(), new SoftmaxKernel(),
+        new EluKernel(), new SoftplusKernel(), new SiluKernel(), new SoftmaxKernel(), new PReluKernel(),
     ];
 
     public static ActivationKernel For(Activation activation) => Kernels[(int)activation];

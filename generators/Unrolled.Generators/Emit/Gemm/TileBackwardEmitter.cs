@@ -71,7 +71,8 @@ internal static class TileBackwardEmitter
                     string delta = Trace(regions.TraceDelta, layer.Units);
                     if (layer.NeedsDerivative)
                     {
-                        w.Line($"{DerivativeTile(layer.Number)}({Trace(regions.TraceZ, layer.Units)}, {Trace(regions.TraceA, layer.Units)}, {delta}, rows);");
+                        string slopeBuffers = layer.HasSlopes ? "parameters, gradients, " : string.Empty;
+                        w.Line($"{DerivativeTile(layer.Number)}({slopeBuffers}{Trace(regions.TraceZ, layer.Units)}, {Trace(regions.TraceA, layer.Units)}, {delta}, rows);");
                     }
 
                     string x = layer.IsFirst ? "x" : Trace(tiles.Layers[l - 1].TraceA, layer.FanIn);
@@ -134,8 +135,29 @@ internal static class TileBackwardEmitter
         var kernel = ActivationKernel.For(layer.Activation);
         w.Line();
         w.Line($"/// <summary>{Code.Header(layer)}, backward for a tile: dL/dZ = dL/dA f'(Z), {kernel.DescribeDerivative(layer.Alpha)}.</summary>");
-        using (w.Block($"private static void {DerivativeTile(layer.Number)}({t.ReadOnlySpan} z, {t.ReadOnlySpan} a, {t.Span} delta, int rows)"))
+        string slopeBuffers = layer.HasSlopes ? $"{t.ReadOnlySpan} parameters, {t.Span} gradients, " : string.Empty;
+        using (w.Block($"private static void {DerivativeTile(layer.Number)}({slopeBuffers}{t.ReadOnlySpan} z, {t.ReadOnlySpan} a, {t.Span} delta, int rows)"))
         {
+            if (layer.HasSlopes)
+            {
+                // PReLU: each row against the same slopes, whose gradients sum over the rows.
+                ScalarLayerCode.EmitSlopeView(w, layer, "parameters", t.ReadOnlySpan, "s");
+                ScalarLayerCode.EmitSlopeView(w, layer, "gradients", t.Span, "ds");
+                using (w.Block("for (int r = 0; r < rows; r++)"))
+                {
+                    using (w.Block($"for (int j = 0; j < {layer.Units}; j++)"))
+                    {
+                        w.Line($"int at = (r * {layer.Units}) + j;");
+                        foreach (string line in PReluKernel.WriteBackward(t, "z[at]", "delta[at]", "s[j]", "ds[j]"))
+                        {
+                            w.Line(line);
+                        }
+                    }
+                }
+
+                return;
+            }
+
             if (!kernel.IsElementwise)
             {
                 // A hidden softmax: the Jacobian-vector product of each row on its own.

@@ -87,7 +87,7 @@ internal static class TileForwardEmitter
         w.Line($"/// </summary>");
         using (w.Block($"private static void {ForwardLayerTile(l)}({t.ReadOnlySpan} parameters, {t.ReadOnlySpan} x, {t.Span} z, {t.Span} a, int rows)"))
         {
-            ScalarLayerCode.EmitParameterViews(w, layer, "parameters", t.ReadOnlySpan, "w", "b");
+            ScalarLayerCode.EmitParameterViews(w, layer, "parameters", t.ReadOnlySpan, "w", "b", "s");
             w.Line(Code.RefTo(t, "wr", "w"));
             if (layer.HasBias)
             {
@@ -130,6 +130,21 @@ internal static class TileForwardEmitter
         var t = plan.Numeric();
         int m = layer.Units;
         var kernel = ActivationKernel.For(layer.Activation);
+        if (layer.HasSlopes)
+        {
+            w.Line($"// A = {ScalarLayerCode.Describe(layer)}, row by row: unit j has slope s[j]");
+            using (w.Block("for (int r = 0; r < rows; r++)"))
+            {
+                using (w.Block($"for (int j = 0; j < {m}; j++)"))
+                {
+                    w.Line($"int at = (r * {m}) + j;");
+                    w.Line($"a[at] = {ScalarLayerCode.Activation(plan, layer, "z[at]", "j")};");
+                }
+            }
+
+            return;
+        }
+
         if (kernel.IsElementwise)
         {
             w.Line("int count = rows * " + Code.Invariant(m) + ";");
@@ -198,7 +213,7 @@ internal static class TileForwardEmitter
         var t = plan.Numeric();
         int n = layer.FanIn, m = layer.Units, block = tiles.BlockRows;
         var kernel = ActivationKernel.For(layer.Activation);
-        var scope = NameScope.Method("parameters", "x", "z", "a", "rows", "w", "b", "wr", "br", "xr", "zr", "ar");
+        var scope = NameScope.Method("parameters", "x", "z", "a", "rows", "w", "b", "s", "wr", "br", "xr", "zr", "ar");
         using (w.Block($"for (int r = 0; r < rows; r += {block})"))
         {
             var rowScope = scope.Child();
