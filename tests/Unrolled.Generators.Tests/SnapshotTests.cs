@@ -21,13 +21,13 @@ public class SnapshotTests
         """, "Demo.CirclesNet.g.cs");
 
     [Fact]
-    public void Toolbox_prelu_hidden_softmax_and_a_layer_without_bias_float() => VerifyNetwork("""
+    public void Toolbox_prelu_dropout_hidden_softmax_and_a_layer_without_bias_float() => VerifyNetwork("""
         using Unrolled;
 
         namespace Demo;
 
         [Network(3)]
-        [Dense(4, Activation.PRelu)]
+        [Dense(4, Activation.PRelu, Dropout = 0.5)]
         [Dense(3, Activation.Softmax, Bias = false)]
         [Dense(2)]
         public partial class ToolboxNet;

@@ -35,4 +35,44 @@ public class TrainingTests
 
         Assert.Equal(b.Last.TrainLoss, a.Last.TrainLoss, 5);
     }
+
+    [Fact]
+    public void A_network_with_dropout_prelu_a_hidden_softmax_and_no_bias_trains_as_the_interpreter_does()
+    {
+        // Fit seeds both dropout streams from Seed, so both draw the same masks in the same order.
+        var data = Datasets.Circles<double>(samples: 64, noise: 0.1, factor: 0.5, seed: 9);
+        var generated = new ToolboxNet();
+        var reference = new ReferenceNetwork<double>(ToolboxNet.Spec);
+        generated.Parameters.CopyTo(reference.Parameters);
+        var options = new TrainerOptions { Epochs = 15, BatchSize = 8, Seed = 6 };
+        var a = new Trainer<double>(generated, new Adam<double>(ToolboxNet.ParameterCount, 0.01), options).Fit(data);
+        var b = new Trainer<double>(reference, new Adam<double>(ToolboxNet.ParameterCount, 0.01), options).Fit(data);
+
+        for (int k = 0; k < ToolboxNet.ParameterCount; k++)
+        {
+            Assert.Equal(reference.Parameters[k], generated.Parameters[k], 9);
+        }
+
+        Assert.Equal(b.Last.TrainLoss, a.Last.TrainLoss, 9);
+        Assert.True(a.Last.TrainLoss < a.Epochs[0].TrainLoss, $"loss {a.Epochs[0].TrainLoss} -> {a.Last.TrainLoss}");
+    }
+
+    [Fact]
+    public void Seeding_the_dropout_stream_replays_Backward_and_Forward_never_drops()
+    {
+        var net = new ToolboxNet();
+        double[] x = [0.3, -0.7], t = [1, 0], y1 = new double[2], y2 = new double[2];
+        net.SeedDropout(11);
+        double first = net.Backward(x, t);
+        double second = net.Backward(x, t);
+        net.SeedDropout(11);
+        Assert.Equal(first, net.Backward(x, t));
+        Assert.NotEqual(first, second); // the stream moves on: another mask
+
+        net.Forward(x, y1);
+        net.Backward(x, t);
+        net.Forward(x, y2);
+        Assert.Equal(y1, y2);
+        Assert.Equal(net.Loss(x, t), -Math.Log(y1[0]), 12);
+    }
 }

@@ -169,7 +169,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotGeneratedYet = Error(
         DiagnosticIds.NotGeneratedYet, "Not supported by generated code yet",
         "'{0}' uses {1}, which generated code does not support yet — use ReferenceNetwork<T> for now",
-        "Dropout, and PReLU on the output layer, run in ReferenceNetwork<T> (build it from a NetworkSpec); the generator does not write code for them yet.");
+        "Dropout or PReLU on the output layer run in ReferenceNetwork<T> (build it from a NetworkSpec); the generator does not write code for them yet.");
 
     /// <summary>The descriptor that reports a broken shape rule.</summary>
     public static DiagnosticDescriptor For(SpecRule rule) => rule switch

@@ -35,7 +35,8 @@ internal static class ApiEmitter
         foreach (var layer in plan.Layers)
         {
             string alpha = LayerSpec.TakesAlpha(layer.Activation) ? ", " + Code.Invariant(layer.Alpha) : string.Empty;
-            string bias = layer.HasBias ? string.Empty : ", bias: false";
+            string bias = (layer.HasDropout ? ", dropout: " + Code.Invariant(layer.Dropout) : string.Empty)
+                + (layer.HasBias ? string.Empty : ", bias: false");
             w.Line($"        new global::Unrolled.LayerSpec({layer.Units}, global::Unrolled.Activation.{layer.Activation}{alpha}{bias}),");
         }
 
@@ -54,6 +55,12 @@ internal static class ApiEmitter
             w.Line($"// {buffers.ParameterCount} parameters exceed what an inline array can hold: arrays allocated once, here.");
             w.Line($"private readonly {t.Keyword}[] {ParametersField} = new {t.Keyword}[ParameterCount];");
             w.Line($"private readonly {t.Keyword}[] {GradientsField} = new {t.Keyword}[ParameterCount];");
+        }
+
+        if (plan.HasDropout)
+        {
+            w.Line($"// Backward's dropout masks: IDropoutNetwork's stream, which starts as SeedDropout(0).");
+            w.Line($"private readonly global::Unrolled.SeededRandom {DropoutField} = new(0);");
         }
 
         if (buffers.TraceInline)
@@ -138,7 +145,18 @@ internal static class ApiEmitter
             w.Line($"int samples = {Guard}(input.Length, InputCount, nameof(input), target.Length, OutputCount, nameof(target));");
             string transposed = plan.Tiles is null ? string.Empty
                 : plan.Tiles.TransposedValues > 0 ? $"{TransposedField}, " : "default, ";
-            w.Line($"return {kernels}.Backward({ParametersField}, {GradientsField}, {TraceField}, {transposed}input, target, samples);");
+            string dropout = plan.HasDropout ? $"{DropoutField}, " : string.Empty;
+            w.Line($"return {kernels}.Backward({ParametersField}, {GradientsField}, {TraceField}, {transposed}{dropout}input, target, samples);");
+        }
+
+        if (plan.HasDropout)
+        {
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Restarts the stream Backward draws its dropout masks from, in the order <see cref=\"global::Unrolled.IDropoutNetwork\"/>");
+            w.Line("/// specifies: a network and a <see cref=\"global::Unrolled.ReferenceNetwork{T}\"/> seeded alike drop the same units.");
+            w.Line("/// </summary>");
+            w.Line($"public void {SeedDropout}(long seed) => {DropoutField}.Reseed(seed);");
         }
 
         w.Line();

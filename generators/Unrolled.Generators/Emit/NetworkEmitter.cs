@@ -53,7 +53,8 @@ internal static class NetworkEmitter
     {
         RemarksEmitter.Emit(w, plan);
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Unrolled.Generators\", \"{plan.Type.GeneratorVersion}\")]");
-        using (w.Block($"partial class {plan.Type.Name} : {Code.Interface(plan.Numeric())}"))
+        string dropout = plan.HasDropout ? ", global::Unrolled.IDropoutNetwork" : string.Empty;
+        using (w.Block($"partial class {plan.Type.Name} : {Code.Interface(plan.Numeric())}{dropout}"))
         {
             ApiEmitter.EmitConstantsAndState(w, plan);
             ApiEmitter.EmitEntryPoints(w, plan);

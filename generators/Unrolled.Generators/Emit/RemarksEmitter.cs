@@ -25,6 +25,11 @@ internal static class RemarksEmitter
             string activation = layer.HasSlopes
                 ? $"PRelu, slopes [{layer.Units}] at [{layer.SlopeOffset}, {layer.SlopeOffset + layer.Units})"
                 : layer.Activation + (LayerSpec.TakesAlpha(layer.Activation) ? "(" + Code.Invariant(layer.Alpha) + ")" : string.Empty);
+            if (layer.HasDropout)
+            {
+                activation += ", dropout " + Code.Invariant(layer.Dropout);
+            }
+
             rows.Add(new[]
             {
                 Code.Invariant(layer.Number),

@@ -25,6 +25,12 @@ internal static class GeneratedNames
     public const string BackwardSample = "BackwardSample";
     public const string ForwardLanes = "ForwardLanes";
     public const string ForwardSample = "ForwardSample";
+    public const string DropoutField = "_dropoutRandom";
+    public const string SeedDropout = nameof(SeedDropout);
+
+    public static string DropoutLayer(int layer) => "DropoutLayer" + layer;
+
+    public static string DropoutGradient(int layer) => "DropoutGradient" + layer;
 
     public static string ForwardLayer(int layer) => "ForwardLayer" + layer;
 
@@ -53,6 +59,9 @@ internal static class GeneratedNames
     /// <summary>The members written into the user's class when the network declares Weights.</summary>
     public static IEnumerable<string> BakedMembers => [ForwardBaked];
 
+    /// <summary>The members written into the user's class when a layer has dropout.</summary>
+    public static IEnumerable<string> DropoutMembers => [SeedDropout, DropoutField];
+
     /// <summary>
     /// True when <paramref name="method"/> shares a name with a generated public method but not its parameter
     /// types, so that both can exist side by side.
@@ -65,6 +74,7 @@ internal static class GeneratedNames
             "Forward" or ForwardBaked => [$"System.ReadOnlySpan<{t}>", $"System.Span<{t}>"],
             "Loss" or "Backward" => [$"System.ReadOnlySpan<{t}>", $"System.ReadOnlySpan<{t}>"],
             "ZeroGradients" => [],
+            SeedDropout => ["long"],
             "Initialize" => ["int"],
             _ => null,
         };

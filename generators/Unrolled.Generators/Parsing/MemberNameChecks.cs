@@ -9,13 +9,19 @@ namespace Unrolled.Generators.Parsing;
 internal static class MemberNameChecks
 {
     /// <param name="baked">The network declares Weights, which adds the members of baked weights.</param>
+    /// <param name="dropout">A layer has dropout, which adds SeedDropout and the stream's field.</param>
     public static void Check(
-        INamedTypeSymbol type, int layerCount, Precision precision, LocationInfo? location, List<DiagnosticInfo> diagnostics, bool baked = false)
+        INamedTypeSymbol type, int layerCount, Precision precision, LocationInfo? location, List<DiagnosticInfo> diagnostics, bool baked = false, bool dropout = false)
     {
         var taken = new HashSet<string>(GeneratedNames.Members(layerCount));
         if (baked)
         {
             taken.UnionWith(GeneratedNames.BakedMembers);
+        }
+
+        if (dropout)
+        {
+            taken.UnionWith(GeneratedNames.DropoutMembers);
         }
 
         var reported = new HashSet<string>();

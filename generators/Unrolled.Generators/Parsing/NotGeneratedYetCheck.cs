@@ -6,8 +6,8 @@ using Unrolled.Generators.Model;
 namespace Unrolled.Generators.Parsing;
 
 /// <summary>
-/// What <c>ReferenceNetwork&lt;T&gt;</c> runs but the planner and emitter do not know yet: PReLU on the output layer
-/// (whose slopes the loss's output delta would have to update) and dropout. Each is an error (UNR039).
+/// What <c>ReferenceNetwork&lt;T&gt;</c> runs but the planner and emitter do not know yet: PReLU and dropout on the
+/// output layer (whose slopes, or mask, the loss's output delta would have to handle). Each is an error (UNR039).
 /// </summary>
 /// <remarks>Temporary: remove each case here as the emitter learns to write it.</remarks>
 internal static class NotGeneratedYetCheck
@@ -23,9 +23,9 @@ internal static class NotGeneratedYetCheck
                 Report(diagnostics, layer, name, "PRelu (learned slopes) on the output layer, " + where);
             }
 
-            if (layer.Dropout > 0 && layer.Dropout < 1) // a rate out of range is UNR030's
+            if (layer.Dropout > 0 && layer.Dropout < 1 && i == layers.Count - 1) // a rate out of range is UNR030's
             {
-                Report(diagnostics, layer, name, "Dropout on " + where);
+                Report(diagnostics, layer, name, "Dropout on the output layer, " + where);
             }
 
         }

@@ -19,4 +19,6 @@ internal sealed record BufferPlan(
     EquatableArray<LayerRegions> Layers);
 
 /// <summary>The offsets of one layer's values in the trace and in the scratch.</summary>
-internal readonly record struct LayerRegions(int TraceZ, int TraceA, int TraceDelta, int ScratchZ, int ScratchA);
+/// <param name="TraceMask">With dropout, where Backward keeps the sample's mask (0 or 1 / (1 - p) per unit); else -1.</param>
+/// <param name="TraceDropped">With dropout, where it keeps a * mask, what the next layer reads in training; else -1.</param>
+internal readonly record struct LayerRegions(int TraceZ, int TraceA, int TraceDelta, int ScratchZ, int ScratchA, int TraceMask = -1, int TraceDropped = -1);

@@ -33,6 +33,7 @@ internal static class LayerPlanner
                 BiasOffset: layer.Bias ? offset + (n * m) : -1,
                 HasBias: layer.Bias,
                 SlopeOffset: LearnsSlopes(layer.Activation) ? offset + ((n + (layer.Bias ? 1 : 0)) * m) : -1,
+                Dropout: layer.Dropout,
                 Code: unrolled ? LayerCode.Unrolled : LayerCode.Simd,
                 UnrolledPartials: VectorShapes.PartialSums(m, n),
                 VectorActivation: HasElementwiseVectorForm(layer.Activation, fast),

@@ -1,3 +1,4 @@
+using System.Linq;
 using Unrolled.Generators.Model;
 
 namespace Unrolled.Generators.Planning;
@@ -22,6 +23,9 @@ internal sealed record NetworkPlan(
     TilePlan? Tiles)
 {
     public LayerPlan Output => Layers[Layers.Count - 1];
+
+    /// <summary>Whether a layer has dropout: the network implements IDropoutNetwork and its Backward draws masks.</summary>
+    public bool HasDropout => Layers.Any(l => l.HasDropout);
 
     /// <summary>The weights baked from the network's Weights file, or null when it declares none.</summary>
     public BakedWeightsPlan? Weights { get; init; }
@@ -60,6 +64,7 @@ internal readonly record struct VectorShape(int Bits, int Lanes);
 /// <param name="Number">1-based, as generated names and comments count layers.</param>
 /// <param name="BiasOffset">Where b starts in the parameters, or -1 when the layer has no bias (<see cref="HasBias"/> false).</param>
 /// <param name="SlopeOffset">Where PReLU's learned slopes start (after the bias), or -1 for other activations.</param>
+/// <param name="Dropout">The probability p that Backward drops each output (0: none); Forward and Loss never drop.</param>
 /// <param name="UnrolledPartials">Partial sums per unit of the unrolled form (1: one chain per unit).</param>
 /// <param name="VectorActivation">The SIMD branches apply the activation themselves; otherwise a scalar loop follows them.</param>
 /// <param name="ForwardWidths">The SIMD forward branches, widest first (empty when the layer is unrolled or too narrow).</param>
@@ -77,6 +82,7 @@ internal sealed record LayerPlan(
     int BiasOffset,
     bool HasBias,
     int SlopeOffset,
+    double Dropout,
     LayerCode Code,
     int UnrolledPartials,
     bool VectorActivation,
@@ -89,6 +95,9 @@ internal sealed record LayerPlan(
 
     /// <summary>Whether the activation has learned slopes (PReLU): a block of parameters after the bias.</summary>
     public bool HasSlopes => SlopeOffset >= 0;
+
+    /// <summary>Whether Backward drops the layer's outputs (inverted dropout, masks from the network's stream).</summary>
+    public bool HasDropout => Dropout > 0;
 
     /// <summary>Whether backward multiplies by the activation's derivative (the output layer's is in its delta already).</summary>
     public bool NeedsDerivative => !IsLast && Activation != Activation.Identity;

@@ -18,6 +18,11 @@ internal static class TilePlanner
             return null;
         }
 
+        if (model.Layers.Any(l => l.Dropout > 0))
+        {
+            return null; // masks are drawn sample by sample (IDropoutNetwork's order): Backward runs one sample at a time
+        }
+
         int size = model.Precision == Precision.Double ? 8 : 4;
         var layers = model.Layers;
         long hidden = layers.Take(layers.Count - 1).Sum(l => (long)l.Units);

@@ -38,10 +38,10 @@ public static class BakedNetwork
 
     /// <summary>
     /// Whether <paramref name="spec"/> uses what ReferenceNetwork runs and the generator does not write yet (UNR039):
-    /// PReLU on the output layer, dropout.
+    /// PReLU or dropout on the output layer.
     /// </summary>
     public static bool NeedsUnwrittenFeature(NetworkSpec spec) =>
-        spec.Layers[^1].Activation == Activation.PRelu || spec.Layers.Any(layer => layer.Dropout > 0);
+        spec.Layers[^1].Activation == Activation.PRelu || spec.Layers[^1].Dropout > 0;
 
     /// <summary>Runs the generator on <paramref name="source"/> with <paramref name="files"/>, requiring clean code.</summary>
     public static GeneratorRun Generate(string source, ProjectFiles files)

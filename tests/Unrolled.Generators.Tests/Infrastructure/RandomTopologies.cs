@@ -10,6 +10,11 @@ public sealed record Topology(string Name, int Inputs, (int Units, Activation Ac
     /// <summary>Which layers have a bias (all when empty).</summary>
     public bool[] Biases { get; init; } = [];
 
+    /// <summary>Each layer's dropout (none when empty).</summary>
+    public double[] Dropouts { get; init; } = [];
+
+    public double DropoutOf(int layer) => Dropouts.Length == 0 ? 0 : Dropouts[layer];
+
     public string Declaration
     {
         get
@@ -21,7 +26,8 @@ public sealed record Topology(string Name, int Inputs, (int Units, Activation Ac
                 var (units, activation, alpha) = Layers[l];
                 string alphaText = double.IsNaN(alpha) ? string.Empty : ", Alpha = " + alpha.ToString("R", CultureInfo.InvariantCulture);
                 string biasText = HasBias(l) ? string.Empty : ", Bias = false";
-                text.Append(CultureInfo.InvariantCulture, $"[Dense({units}, Activation.{activation}{alphaText}{biasText})]\n");
+                string dropoutText = DropoutOf(l) > 0 ? ", Dropout = " + DropoutOf(l).ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+                text.Append(CultureInfo.InvariantCulture, $"[Dense({units}, Activation.{activation}{alphaText}{biasText}{dropoutText})]\n");
             }
 
             return text.Append(CultureInfo.InvariantCulture, $"public partial class {Name};\n").ToString();
@@ -31,7 +37,7 @@ public sealed record Topology(string Name, int Inputs, (int Units, Activation Ac
     public bool HasBias(int layer) => Biases.Length == 0 || Biases[layer];
 
     public override string ToString() =>
-        $"{Name}: {Inputs} -> {string.Join(" -> ", Layers.Select((l, i) => $"{l.Units} {l.Activation}{(HasBias(i) ? string.Empty : " (no bias)")}"))}, {Loss}, {Precision}, {Unroll}";
+        $"{Name}: {Inputs} -> {string.Join(" -> ", Layers.Select((l, i) => $"{l.Units} {l.Activation}{(HasBias(i) ? string.Empty : " (no bias)")}{(DropoutOf(i) > 0 ? $" (dropout {DropoutOf(i)})" : string.Empty)}"))}, {Loss}, {Precision}, {Unroll}";
 }
 
 /// <summary>
@@ -115,10 +121,12 @@ public static class RandomTopologies
         // wrote them stay the same.
         var biases = new SeededRandom(20261201);
         var softmax = new SeededRandom(20261202);
+        var dropout = new SeededRandom(20261203);
         var topologies = Enumerable.Range(0, Count)
             .Select(i => Draw(random, i))
             .Select(t => t with { Biases = t.Layers.Select(_ => biases.NextInt(4) != 0).ToArray() })
             .Select(t => WithHiddenSoftmax(t, softmax))
+            .Select(t => t with { Dropouts = t.Layers.Select((_, l) => l < t.Layers.Length - 1 && dropout.NextInt(6) == 0 ? 0.25 * (1 + dropout.NextInt(2)) : 0).ToArray() })
             .ToArray();
         string source = "using Unrolled;\nnamespace " + Namespace + ";\n\n" + string.Join("\n", topologies.Select(t => t.Declaration));
         var run = GeneratorRunner.Run(source);

@@ -61,3 +61,10 @@ public static partial class Controllers
 [Dense(90000, Activation.Tanh)]
 [Dense(1)]
 public partial class VeryWideNet;
+
+/// <summary>Issue 13's toolbox in one declaration: PReLU, dropout, a hidden softmax and a layer without bias.</summary>
+[Network(2, Loss = LossFunction.CrossEntropy, Precision = Precision.Double)]
+[Dense(16, Activation.PRelu, Dropout = 0.25)]
+[Dense(8, Activation.Softmax, Bias = false)]
+[Dense(2, Activation.Softmax)]
+public partial class ToolboxNet;
