@@ -148,10 +148,11 @@ public static partial class ParameterFile
             }
 
             FileSpec fileSpec = ReadJsonSpec(Required(root, "spec", "$"));
-            int count = fileSpec.CheckShape("$.spec");
-            var values = new T[count];
-            ReadJsonLayers<T>(Required(root, "layers", "$"), fileSpec, values);
+            fileSpec.CheckShape("$.spec: ");
 
+            // Compared with the network before anything is allocated: the buffer is the network's size, never one the
+            // document asks for (a few hundred bytes can declare a spec of billions of parameters). A spec equal to the
+            // network's in all it compares has the network's parameter count.
             string? difference = fileCode != code
                 ? $"file holds {ElementName(fileCode)} values, network computes in {ElementName(code)}"
                 : fileSpec.DifferenceFrom(network.Spec);
@@ -160,6 +161,8 @@ public static partial class ParameterFile
                 throw Mismatch(difference);
             }
 
+            var values = new T[network.ParameterCount];
+            ReadJsonLayers<T>(Required(root, "layers", "$"), fileSpec, values);
             values.CopyTo(network.Parameters);
         }
     }

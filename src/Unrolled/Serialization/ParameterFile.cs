@@ -179,25 +179,41 @@ public static partial class ParameterFile
             return Enum.IsDefined((Precision)Precision) ? null : $"The file declares precision value {Precision}, which is not a Precision.";
         }
 
-        /// <summary>Checks the spec (as <see cref="Problem"/>) and returns its parameter count.</summary>
-        public int CheckShape(string path)
+        /// <summary>
+        /// Checks the spec (as <see cref="Problem"/>) and returns its parameter count; throws
+        /// <see cref="InvalidDataException"/>, the message starting with <paramref name="where"/>, when either is impossible.
+        /// </summary>
+        /// <param name="where">What the messages start with: <c>$.spec: </c> for JSON, nothing for the binary form.</param>
+        public int CheckShape(string where)
         {
             string? problem = Problem();
             if (problem is not null)
             {
-                throw Invalid($"{path}: {problem}");
+                throw Invalid(where + problem);
             }
 
-            long count = 0, fanIn = Inputs;
+            decimal count = ParameterCount();
+            return count <= Array.MaxLength
+                ? (int)count
+                : throw Invalid($"{where}The file declares {count.ToString(CultureInfo.InvariantCulture)} parameters, more than a network can have.");
+        }
+
+        /// <summary>
+        /// The number of parameters the spec implies (weights, biases and PReLU slopes of every layer), exactly: in
+        /// decimal, which no file can overflow (each layer adds less than 2^63, and a file has fewer than 2^31 layers),
+        /// where a long could wrap. Meaningful once <see cref="Problem"/> has found nothing.
+        /// </summary>
+        public decimal ParameterCount()
+        {
+            decimal count = 0;
+            long fanIn = Inputs;
             foreach (var layer in Layers)
             {
                 count += (fanIn + (layer.Bias ? 1 : 0) + (layer.HasSlopes ? 1 : 0)) * layer.Units;
                 fanIn = layer.Units;
             }
 
-            return count <= Array.MaxLength
-                ? (int)count
-                : throw Invalid($"{path} declares {count.ToString(CultureInfo.InvariantCulture)} parameters, more than a network can have.");
+            return count;
         }
 
         /// <summary>The first difference from <paramref name="spec"/>, worded "file has ..., network has ...", or null.</summary>
