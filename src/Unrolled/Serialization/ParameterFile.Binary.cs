@@ -127,7 +127,7 @@ public static partial class ParameterFile
             throw Invalid($"Unknown element type code {fileCode} at byte 6 (1 = float32, 2 = float64): the file is damaged.");
         }
 
-        var fileSpec = new FileSpec { Inputs = reader.ReadInt32("the input count") };
+        var fileSpec = new FileSpec { Version = version, Inputs = reader.ReadInt32("the input count") };
         int layerCount = reader.ReadInt32("the layer count");
         if (layerCount < 0)
         {
