@@ -13,7 +13,7 @@ namespace Unrolled;
 /// gradients scaled by 1 / batch size so that the step follows the gradient of the batch's mean loss, the L1
 /// subgradient added (<see cref="TrainerOptions.L1"/>), then <see cref="IOptimizer{T}.Step"/>. A network with dropout
 /// that implements <see cref="IDropoutNetwork"/> has its stream seeded from <see cref="TrainerOptions.Seed"/> when Fit
-/// starts. Once set up, an epoch allocates nothing (with no <see cref="IProgress{T}"/>, whose usual implementation
+/// starts, once it has checked its arguments (a Fit that throws <see cref="ArgumentException"/> leaves it as it was). Once set up, an epoch allocates nothing (with no <see cref="IProgress{T}"/>, whose usual implementation
 /// posts each report).
 /// </remarks>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
@@ -83,11 +83,6 @@ public sealed partial class Trainer<T>
     {
         CheckData(training, nameof(training));
         var random = new SeededRandom(Options.Seed);
-        if (Network is IDropoutNetwork dropout)
-        {
-            dropout.SeedDropout(StreamSeed(Options.Seed, DropoutStream));
-        }
-
         if (Options.ValidationFraction > 0)
         {
             if (validation is not null)
@@ -107,6 +102,12 @@ public sealed partial class Trainer<T>
         {
             throw new ArgumentException(
                 "Early stopping watches the validation loss: pass a validation set or set TrainerOptions.ValidationFraction.", nameof(validation));
+        }
+
+        // Seeded once every argument has been checked: a Fit that refuses its arguments leaves the network as it was.
+        if (Network is IDropoutNetwork dropout)
+        {
+            dropout.SeedDropout(StreamSeed(Options.Seed, DropoutStream));
         }
 
         var session = new Session(this, training, validation, random);

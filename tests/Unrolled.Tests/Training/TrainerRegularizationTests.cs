@@ -44,6 +44,42 @@ public class TrainerRegularizationTests
         Assert.Equal(reference.Parameters.ToArray(), net.Parameters.ToArray());
     }
 
+    [Theory]
+    [InlineData(0)] // a validation set and ValidationFraction both
+    [InlineData(1)] // early stopping with no validation
+    [InlineData(2)] // a validation set that does not fit the network
+    public void A_fit_that_refuses_its_arguments_leaves_the_networks_dropout_stream_as_it_was(int variant)
+    {
+        var net = new ReferenceNetwork<double>(Classifier(0.5), seed: 1);
+        var twin = new ReferenceNetwork<double>(Classifier(0.5), seed: 1);
+        net.SeedDropout(999);
+        twin.SeedDropout(999);
+
+        var (options, validation) = variant switch
+        {
+            0 => (Options(), Circles),
+            1 => (new TrainerOptions { Epochs = 2, EarlyStoppingPatience = 1 }, null),
+            _ => (new TrainerOptions { Epochs = 2 }, new Dataset<double>(new double[4 * 3], 3, new double[4 * 2], 2)),
+        };
+        var trainer = new Trainer<double>(net, new Sgd<double>(0.1), options);
+        Assert.Throws<ArgumentException>(() => trainer.Fit(Circles, validation));
+
+        // The stream goes on as the untouched twin's: the same masks, sample after sample.
+        var keep = new bool[16];
+        var twinKeep = new bool[16];
+        for (int sample = 0; sample < 3; sample++)
+        {
+            net.Backward([0.1 * sample, 0.2], [1.0, 0.0]);
+            twin.Backward([0.1 * sample, 0.2], [1.0, 0.0]);
+            for (int layer = 0; layer < 2; layer++)
+            {
+                net.CopyDropoutMask(layer, keep.AsSpan(0, net.Spec.Layers[layer].Units));
+                twin.CopyDropoutMask(layer, twinKeep.AsSpan(0, net.Spec.Layers[layer].Units));
+                Assert.Equal(twinKeep, keep);
+            }
+        }
+    }
+
     [Fact]
     public void Dropout_changes_training_but_not_the_validation_pass()
     {
