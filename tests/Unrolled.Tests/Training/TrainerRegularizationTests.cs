@@ -157,6 +157,46 @@ public class TrainerRegularizationTests
     }
 
     [Fact]
+    public void An_L1_beyond_the_element_types_range_is_refused_as_the_L1_option()
+    {
+        var net = new ReferenceNetwork<float>(new NetworkSpec(2, [new LayerSpec(3, Activation.Tanh), new LayerSpec(1)]), seed: 1);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<float>(net, new Sgd<float>(0.1f), new TrainerOptions { L1 = 1e300 }));
+        Assert.Equal("L1", error.ParamName);
+        Assert.Contains("L1 must be finite in float", error.Message);
+
+        // The same value is fine in double.
+        var doubles = new ReferenceNetwork<double>(new NetworkSpec(2, [new LayerSpec(3, Activation.Tanh), new LayerSpec(1)], precision: Precision.Double), seed: 1);
+        _ = new Trainer<double>(doubles, new Sgd<double>(0.1), new TrainerOptions { L1 = 1e300 });
+    }
+
+    public static TheoryData<int> PenalizedOptimizers => new() { 0, 1, 2, 3, 4 };
+
+    [Theory]
+    [MemberData(nameof(PenalizedOptimizers))]
+    public void The_trainers_L1_on_top_of_an_optimizers_L1_is_refused(int variant)
+    {
+        var spec = Classifier();
+        var net = new ReferenceNetwork<double>(spec, seed: 1);
+        var l1 = new L1Penalty<double>(spec, 0.01);
+        IOptimizer<double> optimizer = variant switch
+        {
+            0 => new Sgd<double>(0.1, 0, l1),
+            1 => new Momentum<double>(net.ParameterCount, 0.1, 0.9, l1),
+            2 => new Nesterov<double>(net.ParameterCount, 0.1, 0.9, l1: l1),
+            3 => new Adam<double>(net.ParameterCount, 0.01, 0.9, 0.999, 1e-8, l1: l1),
+            _ => new RMSprop<double>(net.ParameterCount, 0.01, 0.99, 1e-8, l1: l1),
+        };
+        var error = Assert.Throws<ArgumentException>(() => new Trainer<double>(net, optimizer, Options(l1: 0.02)));
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("TrainerOptions.L1 is 0.02", error.Message);
+        Assert.Contains($"the optimizer ({optimizer.GetType().Name}) already holds an L1Penalty (coefficient 0.01)", error.Message);
+
+        // Either alone is fine.
+        _ = new Trainer<double>(net, optimizer, Options());
+        _ = new Trainer<double>(net, new Sgd<double>(0.1), Options(l1: 0.02));
+    }
+
+    [Fact]
     public void Epochs_with_dropout_noise_and_L1_allocate_nothing_after_warm_up()
     {
         var data = Datasets.Circles<double>(200, noise: 0.05, factor: 0.5, seed: 1);
