@@ -109,10 +109,53 @@ public class TrainerRegularizationTests
     public void L1_shrinks_the_weights_and_leaves_the_biases_unless_asked()
     {
         var spec = Classifier();
-        double Weights(double[] p) => Enumerable.Range(0, spec.Layers.Count).Sum(l => p.AsSpan(spec.WeightOffset(l), spec.FanIn(l) * spec.Layers[l].Units).ToArray().Sum(Math.Abs));
-        var plain = Fit(spec, Options(epochs: 20));
-        var penalized = Fit(spec, Options(l1: 0.01, epochs: 20));
+        double Sum(double[] p, Func<int, (int Offset, int Length)> block) =>
+            Enumerable.Range(0, spec.Layers.Count).Sum(l => p.AsSpan(block(l).Offset, block(l).Length).ToArray().Sum(Math.Abs));
+        double Weights(double[] p) => Sum(p, l => (spec.WeightOffset(l), spec.FanIn(l) * spec.Layers[l].Units));
+        double Biases(double[] p) => Sum(p, l => (spec.BiasOffset(l), spec.Layers[l].Units));
+        TrainerOptions Long(double l1, bool biases) => new()
+        {
+            Epochs = 20, BatchSize = 16, Seed = 3, ValidationFraction = 0.25, L1 = l1, L1IncludesBiases = biases,
+        };
+
+        var plain = Fit(spec, Long(0, false));
+        var penalized = Fit(spec, Long(0.01, false));
+        var withBiases = Fit(spec, Long(0.01, true));
         Assert.True(Weights(penalized.Parameters) < 0.8 * Weights(plain.Parameters), $"{Weights(penalized.Parameters)} vs {Weights(plain.Parameters)}");
+        Assert.True(Weights(withBiases.Parameters) < 0.8 * Weights(plain.Parameters), $"{Weights(withBiases.Parameters)} vs {Weights(plain.Parameters)}");
+        Assert.True(Biases(withBiases.Parameters) < 0.8 * Biases(penalized.Parameters), $"{Biases(withBiases.Parameters)} vs {Biases(penalized.Parameters)}");
+
+        // One plain SGD step on the whole set from the same random parameters (biases included, so none has sign 0):
+        // the step moves each penalized parameter by exactly lr * l1 * sign(p) more than without L1, and the others
+        // (the biases unless asked) exactly as without L1.
+        const double rate = 0.1, l1 = 0.01;
+        var start = new double[spec.ParameterCount];
+        Testing.NetworkOracle.RandomParameters<double>(spec, new SeededRandom(5), start);
+        Assert.DoesNotContain(0.0, start);
+        double[] Step(double coefficient, bool biases)
+        {
+            var net = new ReferenceNetwork<double>(spec, seed: 1);
+            start.CopyTo(net.Parameters);
+            var options = new TrainerOptions { Epochs = 1, BatchSize = Circles.Count, Shuffle = false, L1 = coefficient, L1IncludesBiases = biases };
+            new Trainer<double>(net, new Sgd<double>(rate), options).Fit(Circles);
+            return net.Parameters.ToArray();
+        }
+
+        double[] none = Step(0, false), weightsOnly = Step(l1, false), all = Step(l1, true);
+        for (int layer = 0; layer < spec.Layers.Count; layer++)
+        {
+            for (int k = spec.WeightOffset(layer); k < spec.WeightOffset(layer) + spec.FanIn(layer) * spec.Layers[layer].Units; k++)
+            {
+                Assert.Equal(none[k] - rate * l1 * Math.Sign(start[k]), weightsOnly[k], 1e-12);
+                Assert.Equal(weightsOnly[k], all[k]);
+            }
+
+            for (int k = spec.BiasOffset(layer); k < spec.BiasOffset(layer) + spec.Layers[layer].Units; k++)
+            {
+                Assert.Equal(none[k], weightsOnly[k]);                                 // L1 leaves the biases alone
+                Assert.Equal(none[k] - rate * l1 * Math.Sign(start[k]), all[k], 1e-12); // unless asked
+            }
+        }
     }
 
     [Fact]
