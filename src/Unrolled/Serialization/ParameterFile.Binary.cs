@@ -127,7 +127,7 @@ public static partial class ParameterFile
             throw Invalid($"Unknown element type code {fileCode} at byte 6 (1 = float32, 2 = float64): the file is damaged.");
         }
 
-        var fileSpec = new FileSpec { Inputs = reader.ReadInt32("the input count") };
+        var fileSpec = new FileSpec { Version = version, Inputs = reader.ReadInt32("the input count") };
         int layerCount = reader.ReadInt32("the layer count");
         if (layerCount < 0)
         {
@@ -195,16 +195,18 @@ public static partial class ParameterFile
             throw Invalid($"The file has bytes after its checksum (at byte {reader.Position}): the file is damaged or not a single parameter file.");
         }
 
-        string? problem = fileSpec.Problem();
-        if (problem is not null)
+        // A count that disagrees with the file's own spec is damage, whatever the network (the generator's reader,
+        // ParameterFileSpec.Check, says the same in the same words).
+        int expected = fileSpec.CheckShape("");
+        if (count != expected)
         {
-            throw Invalid(problem);
+            throw Invalid(FormattableString.Invariant($"The file holds {count} parameters, but its spec has {expected}: the file is damaged."));
         }
 
+        // A spec equal to the network's in all DifferenceFrom compares has the network's parameter count.
         string? difference = fileCode != code
             ? $"file holds {ElementName(fileCode)} values, network computes in {ElementName(code)}"
-            : fileSpec.DifferenceFrom(network.Spec)
-              ?? (count != network.ParameterCount ? $"file has {count} parameters, network has {network.ParameterCount}" : null);
+            : fileSpec.DifferenceFrom(network.Spec);
         if (difference is not null)
         {
             throw Mismatch(difference);

@@ -147,11 +147,17 @@ public static partial class ParameterFile
                 }
             }
 
-            FileSpec fileSpec = ReadJsonSpec(Required(root, "spec", "$"));
-            int count = fileSpec.CheckShape("$.spec");
-            var values = new T[count];
-            ReadJsonLayers<T>(Required(root, "layers", "$"), fileSpec, values);
+            FileSpec fileSpec = ReadJsonSpec(Required(root, "spec", "$"), version);
+            fileSpec.CheckShape("$.spec: ");
+            JsonElement layers = Required(root, "layers", "$");
+            if (version == 1)
+            {
+                CheckVersion1Layers(layers);
+            }
 
+            // Compared with the network before anything is allocated: the buffer is the network's size, never one the
+            // document asks for (a few hundred bytes can declare a spec of billions of parameters). A spec equal to the
+            // network's in all it compares has the network's parameter count.
             string? difference = fileCode != code
                 ? $"file holds {ElementName(fileCode)} values, network computes in {ElementName(code)}"
                 : fileSpec.DifferenceFrom(network.Spec);
@@ -160,6 +166,8 @@ public static partial class ParameterFile
                 throw Mismatch(difference);
             }
 
+            var values = new T[network.ParameterCount];
+            ReadJsonLayers<T>(layers, fileSpec, values);
             values.CopyTo(network.Parameters);
         }
     }
@@ -205,7 +213,7 @@ public static partial class ParameterFile
         json.WriteEndArray();
     }
 
-    private static FileSpec ReadJsonSpec(JsonElement spec)
+    private static FileSpec ReadJsonSpec(JsonElement spec, int version)
     {
         const string path = "$.spec";
         if (spec.ValueKind != JsonValueKind.Object)
@@ -213,7 +221,7 @@ public static partial class ParameterFile
             throw Invalid($"{path} must be an object, but it is {Kind(spec)}.");
         }
 
-        var fileSpec = new FileSpec { Inputs = RequiredInt32(spec, "inputs", path) };
+        var fileSpec = new FileSpec { Version = version, Inputs = RequiredInt32(spec, "inputs", path) };
         JsonElement layers = Required(spec, "layers", path);
         if (layers.ValueKind != JsonValueKind.Array)
         {
@@ -232,6 +240,11 @@ public static partial class ParameterFile
             int units = RequiredInt32(layer, "units", layerPath);
             var activation = ParseEnum<Activation>(RequiredString(layer, "activation", layerPath), $"{layerPath}.activation");
             double alpha = OptionalNumber(layer, "alpha", layerPath, LayerSpec.DefaultAlpha(activation));
+            if (version == 1 && layer.TryGetProperty("dropout", out _))
+            {
+                throw Invalid(Version1Lacks("dropout", $"{layerPath} has \"dropout\""));
+            }
+
             double dropout = OptionalNumber(layer, "dropout", layerPath, 0);
             bool bias = true;
             if (layer.TryGetProperty("bias", out JsonElement biasElement))
@@ -242,6 +255,10 @@ public static partial class ParameterFile
                     JsonValueKind.False => false,
                     _ => throw Invalid($"{layerPath}.bias is {biasElement.GetRawText()}, expected true or false."),
                 };
+                if (version == 1 && !bias)
+                {
+                    throw Invalid(Version1Lacks("bias-free layers", $"{layerPath} has \"bias\": false"));
+                }
             }
 
             fileSpec.Layers.Add(new FileLayer(units, (int)activation, alpha, dropout, bias ? BiasFlag : 0));
@@ -254,6 +271,26 @@ public static partial class ParameterFile
             ? (int)ParseEnum<Precision>(StringOf(precision, $"{path}.precision"), $"{path}.precision")
             : (int)Precision.Single;
         return fileSpec;
+    }
+
+    /// <summary>Refuses "slopes" in a version 1 document's layers (version 1 had no PReLU); the layers' shapes are checked later.</summary>
+    private static void CheckVersion1Layers(JsonElement layers)
+    {
+        if (layers.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        int index = 0;
+        foreach (JsonElement layer in layers.EnumerateArray())
+        {
+            if (layer.ValueKind == JsonValueKind.Object && layer.TryGetProperty("slopes", out _))
+            {
+                throw Invalid(Version1Lacks("PReLU slopes", $"$.layers[{index}] has \"slopes\""));
+            }
+
+            index++;
+        }
     }
 
     private static void ReadJsonLayers<T>(JsonElement layers, FileSpec spec, T[] values)

@@ -27,7 +27,8 @@
 //                      0xEDB88320, initial value and final xor 0xFFFFFFFF; Python's zlib.crc32 gives the same)
 //
 // VERSION 1 differs only in the spec's layers, 16 bytes each (units, activation, alpha: no dropout, every layer with
-// a bias, no PRelu), so its loss is at 15+16L and its parameters at 27+16L.
+// a bias, no PRelu), so its loss is at 15+16L and its parameters at 27+16L. A version 1 file whose layer declares
+// PRelu is refused as damaged or mislabelled (InvalidDataException).
 //
 // Values are stored bit for bit: NaN and infinities are allowed and round-trip unchanged (a network trained into
 // NaN can be saved and inspected). Nothing follows the checksum; Load(stream) reads exactly the file's bytes and
@@ -47,7 +48,9 @@
 // JSON has no NaN or infinity: those values are written as the strings "NaN", "Infinity" and "-Infinity", and read
 // back from them. When reading, "elementType" is optional (if present it must match the network's), as are "alpha"
 // (default: the activation's), "dropout" (0), "bias" (true), "loss" (MeanSquaredError) and "precision" (Single);
-// other properties are ignored. Version 1 documents are read the same way (they have no dropout, bias or slopes).
+// other properties are ignored. Version 1 documents are read the same way; they have no dropout, bias-free layers or
+// PReLU, so a version 1 document with "dropout", "bias": false, a PRelu layer or "slopes" is refused as damaged or
+// mislabelled (InvalidDataException).
 //
 // LOADING validates everything before writing a single parameter: the values are read into a temporary buffer
 // and copied into the network only when the whole file has been checked. A damaged or unsupported file throws
@@ -113,6 +116,10 @@ public static partial class ParameterFile
 
     private static bool IsReadVersion(int version) => version >= OldestReadVersion && version <= FormatVersion;
 
+    /// <summary>Why a version 1 file cannot hold what it declares: version 1 had no dropout, bias-free layers or PReLU.</summary>
+    private static string Version1Lacks(string feature, string what) =>
+        $"Version 1 files have no {feature}: {what}; the file is damaged or mislabelled.";
+
     /// <summary>Bit 0 of a version 2 layer's flags: the layer has a bias. The other bits are 0.</summary>
     private const int BiasFlag = 1;
 
@@ -127,6 +134,9 @@ public static partial class ParameterFile
     /// <summary>The spec as a file states it, raw: enum values may be undefined until <see cref="Problem"/> has checked them.</summary>
     private sealed class FileSpec
     {
+        /// <summary>The format version the file declares: a version 1 file may only use version 1's features.</summary>
+        public int Version { get; init; } = FormatVersion;
+
         public int Inputs { get; init; }
 
         public List<FileLayer> Layers { get; } = [];
@@ -160,6 +170,11 @@ public static partial class ParameterFile
                     return $"The file declares activation value {Layers[i].Activation} in layer {i + 1}, which is not an Activation.";
                 }
 
+                if (Version == 1 && Layers[i].HasSlopes)
+                {
+                    return Version1Lacks("PRelu layers", $"layer {i + 1} declares {(Activation)Layers[i].Activation}");
+                }
+
                 if ((Layers[i].Flags & ~BiasFlag) != 0)
                 {
                     return FormattableString.Invariant($"The file declares flags 0x{Layers[i].Flags:X8} in layer {i + 1}; only bit 0 (bias) is defined.");
@@ -179,25 +194,41 @@ public static partial class ParameterFile
             return Enum.IsDefined((Precision)Precision) ? null : $"The file declares precision value {Precision}, which is not a Precision.";
         }
 
-        /// <summary>Checks the spec (as <see cref="Problem"/>) and returns its parameter count.</summary>
-        public int CheckShape(string path)
+        /// <summary>
+        /// Checks the spec (as <see cref="Problem"/>) and returns its parameter count; throws
+        /// <see cref="InvalidDataException"/>, the message starting with <paramref name="where"/>, when either is impossible.
+        /// </summary>
+        /// <param name="where">What the messages start with: <c>$.spec: </c> for JSON, nothing for the binary form.</param>
+        public int CheckShape(string where)
         {
             string? problem = Problem();
             if (problem is not null)
             {
-                throw Invalid($"{path}: {problem}");
+                throw Invalid(where + problem);
             }
 
-            long count = 0, fanIn = Inputs;
+            decimal count = ParameterCount();
+            return count <= Array.MaxLength
+                ? (int)count
+                : throw Invalid($"{where}The file declares {count.ToString(CultureInfo.InvariantCulture)} parameters, more than a network can have.");
+        }
+
+        /// <summary>
+        /// The number of parameters the spec implies (weights, biases and PReLU slopes of every layer), exactly: in
+        /// decimal, which no file can overflow (each layer adds less than 2^63, and a file has fewer than 2^31 layers),
+        /// where a long could wrap. Meaningful once <see cref="Problem"/> has found nothing.
+        /// </summary>
+        public decimal ParameterCount()
+        {
+            decimal count = 0;
+            long fanIn = Inputs;
             foreach (var layer in Layers)
             {
                 count += (fanIn + (layer.Bias ? 1 : 0) + (layer.HasSlopes ? 1 : 0)) * layer.Units;
                 fanIn = layer.Units;
             }
 
-            return count <= Array.MaxLength
-                ? (int)count
-                : throw Invalid($"{path} declares {count.ToString(CultureInfo.InvariantCulture)} parameters, more than a network can have.");
+            return count;
         }
 
         /// <summary>The first difference from <paramref name="spec"/>, worded "file has ..., network has ...", or null.</summary>

@@ -114,6 +114,18 @@ public sealed class L1Penalty<T>
     }
 }
 
+/// <summary>
+/// An optimizer of this library that may hold an <see cref="L1Penalty{T}"/> (<see cref="Sgd{T}"/>,
+/// <see cref="Momentum{T}"/>, <see cref="Nesterov{T}"/>, <see cref="Adam{T}"/>, <see cref="RMSprop{T}"/>): lets the
+/// trainer refuse <see cref="TrainerOptions.L1"/> on top of it, which would apply the penalty twice.
+/// </summary>
+internal interface IPenalizedOptimizer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>The L1 penalty the optimizer adds to the gradient, or null for none.</summary>
+    L1Penalty<T>? L1 { get; }
+}
+
 /// <summary>The gradient an optimizer steps with: the L1 subgradient added first, as to the loss, then the L2 term.</summary>
 internal static class PenalizedGradient
 {

@@ -9,7 +9,7 @@ namespace Unrolled;
 /// constant learning rate, with v = -lr * v'.) With an L1 penalty, g is first <c>g + l1 * sign(p)</c> on the weights
 /// (see <see cref="L1Penalty{T}"/>; sign(0) = 0).
 /// </summary>
-public sealed class Momentum<T> : IOptimizer<T>
+public sealed class Momentum<T> : IOptimizer<T>, IPenalizedOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _velocity;

@@ -15,7 +15,7 @@ namespace Unrolled;
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
 /// <remarks>State is allocated by the constructor; <see cref="Step"/> allocates nothing.</remarks>
-public sealed class Nesterov<T> : IOptimizer<T>
+public sealed class Nesterov<T> : IOptimizer<T>, IPenalizedOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _buffer;

@@ -13,7 +13,7 @@ namespace Unrolled;
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
 /// <remarks>Stateless and allocation-free; the gradients are never written.</remarks>
-public sealed class Sgd<T> : IOptimizer<T>
+public sealed class Sgd<T> : IOptimizer<T>, IPenalizedOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     // Sgd holds no per-parameter state, so the decayed gradient is built on the stack this many elements at a time.

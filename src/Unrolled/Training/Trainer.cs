@@ -13,7 +13,7 @@ namespace Unrolled;
 /// gradients scaled by 1 / batch size so that the step follows the gradient of the batch's mean loss, the L1
 /// subgradient added (<see cref="TrainerOptions.L1"/>), then <see cref="IOptimizer{T}.Step"/>. A network with dropout
 /// that implements <see cref="IDropoutNetwork"/> has its stream seeded from <see cref="TrainerOptions.Seed"/> when Fit
-/// starts. Once set up, an epoch allocates nothing (with no <see cref="IProgress{T}"/>, whose usual implementation
+/// starts, once it has checked its arguments (a Fit that throws <see cref="ArgumentException"/> leaves it as it was). Once set up, an epoch allocates nothing (with no <see cref="IProgress{T}"/>, whose usual implementation
 /// posts each report).
 /// </remarks>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
@@ -32,7 +32,13 @@ public sealed partial class Trainer<T>
     /// <param name="optimizer">The update rule; <see cref="Fit"/> sets its <see cref="IOptimizer{T}.LearningRate"/> every epoch.</param>
     /// <param name="options">How to train; null for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="optimizer"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is out of range (<see cref="TrainerOptions.L1"/> also when it is beyond <typeparamref name="T"/>'s range).
+    /// </exception>
+    /// <exception cref="ArgumentException">
+    /// <see cref="TrainerOptions.L1"/> is set and <paramref name="optimizer"/> already holds an <see cref="L1Penalty{T}"/>:
+    /// the penalty would be applied twice.
+    /// </exception>
     public Trainer(INetwork<T> network, IOptimizer<T> optimizer, TrainerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -43,11 +49,35 @@ public sealed partial class Trainer<T>
         Optimizer = optimizer;
         Options = options;
         _outputs = new T[network.OutputCount];
-        _l1 = options.L1 > 0 ? new L1Penalty<T>(network.Spec, T.CreateTruncating(options.L1), options.L1IncludesBiases) : null;
+        _l1 = options.L1 > 0 ? L1PenaltyOf(network, optimizer, options) : null;
 
         // A single output is read as a probability (sigmoid) or a score around 0.5; a tanh output as a score around 0.
         var last = network.Spec.Layers[network.Spec.Layers.Count - 1].Activation;
         _classThreshold = last == Activation.Tanh ? T.Zero : T.CreateTruncating(0.5);
+    }
+
+    /// <summary>The penalty of <see cref="TrainerOptions.L1"/> (positive), after checking that it fits <typeparamref name="T"/> and is the only one.</summary>
+    private static L1Penalty<T> L1PenaltyOf(INetwork<T> network, IOptimizer<T> optimizer, TrainerOptions options)
+    {
+        T coefficient = T.CreateTruncating(options.L1);
+        if (!T.IsFinite(coefficient))
+        {
+            string type = typeof(T) == typeof(float) ? "float" : typeof(T) == typeof(double) ? "double" : typeof(T).Name;
+            throw new ArgumentOutOfRangeException(
+                nameof(TrainerOptions.L1), options.L1,
+                FormattableString.Invariant($"L1 must be finite in {type}, the trainer's element type; {options.L1:R} is beyond its range."));
+        }
+
+        if (optimizer is IPenalizedOptimizer<T> { L1: { } held })
+        {
+            throw new ArgumentException(
+                FormattableString.Invariant(
+                    $"TrainerOptions.L1 is {options.L1:R} and the optimizer ({optimizer.GetType().Name}) already holds an L1Penalty (coefficient {held.Coefficient}): ") +
+                "the penalty would be applied twice. Set one or the other.",
+                nameof(options));
+        }
+
+        return new L1Penalty<T>(network.Spec, coefficient, options.L1IncludesBiases);
     }
 
     /// <summary>The network being trained.</summary>
@@ -83,11 +113,6 @@ public sealed partial class Trainer<T>
     {
         CheckData(training, nameof(training));
         var random = new SeededRandom(Options.Seed);
-        if (Network is IDropoutNetwork dropout)
-        {
-            dropout.SeedDropout(StreamSeed(Options.Seed, DropoutStream));
-        }
-
         if (Options.ValidationFraction > 0)
         {
             if (validation is not null)
@@ -107,6 +132,12 @@ public sealed partial class Trainer<T>
         {
             throw new ArgumentException(
                 "Early stopping watches the validation loss: pass a validation set or set TrainerOptions.ValidationFraction.", nameof(validation));
+        }
+
+        // Seeded once every argument has been checked: a Fit that refuses its arguments leaves the network as it was.
+        if (Network is IDropoutNetwork dropout)
+        {
+            dropout.SeedDropout(StreamSeed(Options.Seed, DropoutStream));
         }
 
         var session = new Session(this, training, validation, random);

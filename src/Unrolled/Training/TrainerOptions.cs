@@ -51,8 +51,15 @@ public sealed class TrainerOptions
     /// The L1 coefficient l1 (default 0: none): after each batch's gradient is averaged, <c>l1 * sign(w)</c> (sign(0) = 0)
     /// is added to it for every weight (and bias, with <see cref="L1IncludesBiases"/>; never PReLU slopes), before the
     /// optimizer steps: PyTorch's <c>loss = criterion(...) + l1 * sum |w|</c> with any optimizer (see
-    /// <see cref="L1Penalty{T}"/>). The losses reported are the data's, without the penalty. Zero or positive, finite.
+    /// <see cref="L1Penalty{T}"/>). The losses reported are the data's, without the penalty. Zero or positive, finite
+    /// (in the trainer's element type: a value beyond <see cref="float"/>'s range is refused for a <c>Trainer&lt;float&gt;</c>).
     /// </summary>
+    /// <remarks>
+    /// Use this or an optimizer's own <see cref="L1Penalty{T}"/>, not both: the <see cref="Trainer{T}"/> constructor
+    /// refuses a positive L1 with this library's optimizers that hold one (<see cref="Sgd{T}"/>, <see cref="Momentum{T}"/>,
+    /// <see cref="Nesterov{T}"/>, <see cref="Adam{T}"/>, <see cref="RMSprop{T}"/>). It cannot see inside other
+    /// <see cref="IOptimizer{T}"/> implementations: one that applies its own L1 penalty gets this one on top of it.
+    /// </remarks>
     public double L1 { get; init; }
 
     /// <summary>Whether <see cref="L1"/> penalizes the biases as well as the weights. Default false.</summary>

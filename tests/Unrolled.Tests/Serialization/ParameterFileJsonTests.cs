@@ -166,4 +166,34 @@ public class ParameterFileJsonTests
         error = LoadFails<ArgumentException>(SaveJson(new ReferenceNetwork<float>(Spec(Precision.Double), seed: 1)), Spec());
         Assert.Contains("file has precision Double, network has Single", error.Message);
     }
+
+    [Fact]
+    public void A_small_document_declaring_a_huge_spec_is_another_network_and_allocates_nothing_of_its_size()
+    {
+        // ~200 bytes that declare 46000 * 46001 parameters (8.5 GB of float): compared with the network first.
+        const string json = """
+            { "format": "unrolled-parameters", "version": 2, "elementType": "float32",
+              "spec": { "inputs": 46000, "layers": [ { "units": 46000, "activation": "Identity" } ] },
+              "layers": [ { "weights": [], "bias": [] } ] }
+            """;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = LoadFails<ArgumentException>(json);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20, "the load allocated from the document's spec");
+        Assert.Contains("file has 46000 inputs, network has 2", error.Message);
+        Assert.Equal("network", error.ParamName);
+    }
+
+    [Fact]
+    public void A_spec_whose_parameter_count_would_overflow_a_long_is_refused_as_damage_with_its_exact_count()
+    {
+        // Five layers of (2e9 + 1) * 2e9 parameters: 2.000000001e19, more than long.MaxValue (a long sum wraps).
+        string layer = "{ \"units\": 2000000000, \"activation\": \"Identity\" }";
+        string json = $$"""
+            { "format": "unrolled-parameters", "version": 2,
+              "spec": { "inputs": 2000000000, "layers": [ {{string.Join(", ", Enumerable.Repeat(layer, 5))}} ] },
+              "layers": [] }
+            """;
+        var error = LoadFails<InvalidDataException>(json);
+        Assert.Equal("$.spec: The file declares 20000000010000000000 parameters, more than a network can have.", error.Message);
+    }
 }

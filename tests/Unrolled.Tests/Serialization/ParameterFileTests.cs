@@ -232,6 +232,35 @@ public class ParameterFileTests
     }
 
     [Fact]
+    public void A_parameter_count_that_disagrees_with_the_files_own_spec_is_damage()
+    {
+        // A sound checksum over a file whose spec (that of the network) implies 39 parameters but which holds 38.
+        byte[] saved = Save(new ReferenceNetwork<float>(Spec(), seed: 1));
+        byte[] file = [.. saved.AsSpan(0, saved.Length - 8), .. saved.AsSpan(saved.Length - 4)];
+        BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(HeaderLength - 4), 38);
+        FixChecksum(file);
+        var error = LoadFails<InvalidDataException, float>(file);
+        Assert.Equal("The file holds 38 parameters, but its spec has 39: the file is damaged.", error.Message);
+    }
+
+    [Fact]
+    public void A_binary_spec_whose_parameter_count_would_overflow_a_long_is_damage_with_its_exact_count()
+    {
+        // Inputs and the three layers' units 2e9 (the last PRelu): 2 * (2e9 + 1) * 2e9 + (2e9 + 2) * 2e9 = 1.2000000008e19.
+        byte[] file = Save(new ReferenceNetwork<float>(Spec(), seed: 1));
+        BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(7), 2_000_000_000);
+        for (int layer = 0; layer < 3; layer++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(15 + 28 * layer), 2_000_000_000);
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(15 + 28 * 2 + 4), (int)Activation.PRelu);
+        FixChecksum(file);
+        var error = LoadFails<InvalidDataException, float>(file);
+        Assert.Equal("The file declares 12000000008000000000 parameters, more than a network can have.", error.Message);
+    }
+
+    [Fact]
     public void Element_type_differing_from_T_is_rejected()
     {
         byte[] doubles = Save(new ReferenceNetwork<double>(Spec(), seed: 1));

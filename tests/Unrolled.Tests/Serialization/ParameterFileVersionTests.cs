@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Numerics;
+using System.Text;
 using System.Text.Json;
 
 namespace Unrolled.Tests.Serialization;
@@ -40,6 +42,85 @@ public class ParameterFileVersionTests
         var spec = new NetworkSpec(2, [new LayerSpec(3, Activation.Sigmoid, bias: false), new LayerSpec(2, Activation.Softmax)], LossFunction.CrossEntropy);
         var error = Assert.Throws<ArgumentException>(() => ParameterFile.Load(new ReferenceNetwork<float>(spec), Path.Combine(Directory, "v1_circles_float32.unrl")));
         Assert.Contains("file has layer 1 with a bias, network has none", error.Message);
+    }
+
+    [Fact]
+    public void A_version_1_binary_file_declaring_prelu_is_refused_as_damaged_or_mislabelled()
+    {
+        // A version 2 file of a PRelu network, rewritten in the version 1 layout (16-byte layers) with a sound checksum:
+        // everything about it is consistent except that version 1 has no PRelu.
+        var spec = new NetworkSpec(2, [new LayerSpec(3, Activation.Sigmoid), new LayerSpec(2, Activation.PRelu, 0.25)]);
+        var network = new ReferenceNetwork<float>(spec, seed: 5);
+        using var stream = new MemoryStream();
+        ParameterFile.Save(network, stream);
+        byte[] v2 = stream.ToArray();
+        var v1 = new List<byte>(v2.AsSpan(0, 15).ToArray());
+        BinaryPrimitives.WriteUInt16LittleEndian(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(v1).Slice(4, 2), 1);
+        for (int layer = 0; layer < 2; layer++)
+        {
+            v1.AddRange(v2.AsSpan(15 + 28 * layer, 16).ToArray());
+        }
+
+        v1.AddRange(v2.AsSpan(15 + 28 * 2, v2.Length - 4 - (15 + 28 * 2)).ToArray());
+        byte[] file = [.. v1, 0, 0, 0, 0];
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(file.Length - 4), System.IO.Hashing.Crc32.HashToUInt32(file.AsSpan(0, file.Length - 4)));
+
+        var target = new ReferenceNetwork<float>(spec, seed: 6);
+        float[] before = target.Parameters.ToArray();
+        var error = Assert.Throws<InvalidDataException>(() => ParameterFile.Load(target, new MemoryStream(file)));
+        Assert.Equal("Version 1 files have no PRelu layers: layer 2 declares PRelu; the file is damaged or mislabelled.", error.Message);
+        Assert.Equal(before, target.Parameters.ToArray());
+    }
+
+    [Theory]
+    [InlineData("Identity", ", \"dropout\": 0.5", ", \"bias\": [0, 0]",
+        "Version 1 files have no dropout: $.spec.layers[0] has \"dropout\"; the file is damaged or mislabelled.")]
+    [InlineData("Identity", ", \"dropout\": 0", ", \"bias\": [0, 0]",
+        "Version 1 files have no dropout: $.spec.layers[0] has \"dropout\"; the file is damaged or mislabelled.")]
+    [InlineData("Identity", ", \"bias\": false", "",
+        "Version 1 files have no bias-free layers: $.spec.layers[0] has \"bias\": false; the file is damaged or mislabelled.")]
+    [InlineData("PRelu", "", ", \"bias\": [0, 0], \"slopes\": [0.25, 0.25]",
+        "$.spec: Version 1 files have no PRelu layers: layer 1 declares PRelu; the file is damaged or mislabelled.")]
+    [InlineData("Identity", "", ", \"bias\": [0, 0], \"slopes\": [0.25, 0.25]",
+        "Version 1 files have no PReLU slopes: $.layers[0] has \"slopes\"; the file is damaged or mislabelled.", false)]
+    public void A_version_1_document_with_version_2_features_is_refused_as_damaged_or_mislabelled(
+        string activation, string specExtra, string layerExtra, string message, bool soundAsVersion2 = true)
+    {
+        string json = $$"""
+            { "format": "unrolled-parameters", "version": 1,
+              "spec": { "inputs": 1, "layers": [ { "units": 2, "activation": "{{activation}}"{{specExtra}} } ] },
+              "layers": [ { "weights": [[1, 2]]{{layerExtra}} } ] }
+            """;
+        var network = new ReferenceNetwork<double>(new NetworkSpec(1, [new LayerSpec(2)]), seed: 1);
+        double[] before = network.Parameters.ToArray();
+        var error = Assert.Throws<InvalidDataException>(() => ParameterFile.LoadJson(network, new MemoryStream(Encoding.UTF8.GetBytes(json))));
+        Assert.Equal(message, error.Message);
+        Assert.Equal(before, network.Parameters.ToArray());
+
+        // The same document labelled version 2 is sound (but for slopes in an Identity layer).
+        if (!soundAsVersion2)
+        {
+            return;
+        }
+
+        string v2 = json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal);
+        var other = new ReferenceNetwork<double>(
+            new NetworkSpec(1, [new LayerSpec(2, Enum.Parse<Activation>(activation), bias: !specExtra.Contains("false", StringComparison.Ordinal))]), seed: 1);
+        ParameterFile.LoadJson(other, new MemoryStream(Encoding.UTF8.GetBytes(v2)));
+        Assert.Equal([1.0, 2.0], other.Parameters[..2].ToArray());
+    }
+
+    [Fact]
+    public void A_version_1_document_may_say_bias_true()
+    {
+        const string json = """
+            { "format": "unrolled-parameters", "version": 1,
+              "spec": { "inputs": 1, "layers": [ { "units": 2, "activation": "Identity", "bias": true } ] },
+              "layers": [ { "weights": [[1, 2]], "bias": [3, 4] } ] }
+            """;
+        var network = new ReferenceNetwork<double>(new NetworkSpec(1, [new LayerSpec(2)]), seed: 1);
+        ParameterFile.LoadJson(network, new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        Assert.Equal([1.0, 2.0, 3.0, 4.0], network.Parameters.ToArray());
     }
 
     private static void Check<T>(NetworkSpec spec, string path, bool json, double[] parameters)

@@ -44,6 +44,42 @@ public class TrainerRegularizationTests
         Assert.Equal(reference.Parameters.ToArray(), net.Parameters.ToArray());
     }
 
+    [Theory]
+    [InlineData(0)] // a validation set and ValidationFraction both
+    [InlineData(1)] // early stopping with no validation
+    [InlineData(2)] // a validation set that does not fit the network
+    public void A_fit_that_refuses_its_arguments_leaves_the_networks_dropout_stream_as_it_was(int variant)
+    {
+        var net = new ReferenceNetwork<double>(Classifier(0.5), seed: 1);
+        var twin = new ReferenceNetwork<double>(Classifier(0.5), seed: 1);
+        net.SeedDropout(999);
+        twin.SeedDropout(999);
+
+        var (options, validation) = variant switch
+        {
+            0 => (Options(), Circles),
+            1 => (new TrainerOptions { Epochs = 2, EarlyStoppingPatience = 1 }, null),
+            _ => (new TrainerOptions { Epochs = 2 }, new Dataset<double>(new double[4 * 3], 3, new double[4 * 2], 2)),
+        };
+        var trainer = new Trainer<double>(net, new Sgd<double>(0.1), options);
+        Assert.Throws<ArgumentException>(() => trainer.Fit(Circles, validation));
+
+        // The stream goes on as the untouched twin's: the same masks, sample after sample.
+        var keep = new bool[16];
+        var twinKeep = new bool[16];
+        for (int sample = 0; sample < 3; sample++)
+        {
+            net.Backward([0.1 * sample, 0.2], [1.0, 0.0]);
+            twin.Backward([0.1 * sample, 0.2], [1.0, 0.0]);
+            for (int layer = 0; layer < 2; layer++)
+            {
+                net.CopyDropoutMask(layer, keep.AsSpan(0, net.Spec.Layers[layer].Units));
+                twin.CopyDropoutMask(layer, twinKeep.AsSpan(0, net.Spec.Layers[layer].Units));
+                Assert.Equal(twinKeep, keep);
+            }
+        }
+    }
+
     [Fact]
     public void Dropout_changes_training_but_not_the_validation_pass()
     {
@@ -73,10 +109,53 @@ public class TrainerRegularizationTests
     public void L1_shrinks_the_weights_and_leaves_the_biases_unless_asked()
     {
         var spec = Classifier();
-        double Weights(double[] p) => Enumerable.Range(0, spec.Layers.Count).Sum(l => p.AsSpan(spec.WeightOffset(l), spec.FanIn(l) * spec.Layers[l].Units).ToArray().Sum(Math.Abs));
-        var plain = Fit(spec, Options(epochs: 20));
-        var penalized = Fit(spec, Options(l1: 0.01, epochs: 20));
+        double Sum(double[] p, Func<int, (int Offset, int Length)> block) =>
+            Enumerable.Range(0, spec.Layers.Count).Sum(l => p.AsSpan(block(l).Offset, block(l).Length).ToArray().Sum(Math.Abs));
+        double Weights(double[] p) => Sum(p, l => (spec.WeightOffset(l), spec.FanIn(l) * spec.Layers[l].Units));
+        double Biases(double[] p) => Sum(p, l => (spec.BiasOffset(l), spec.Layers[l].Units));
+        TrainerOptions Long(double l1, bool biases) => new()
+        {
+            Epochs = 20, BatchSize = 16, Seed = 3, ValidationFraction = 0.25, L1 = l1, L1IncludesBiases = biases,
+        };
+
+        var plain = Fit(spec, Long(0, false));
+        var penalized = Fit(spec, Long(0.01, false));
+        var withBiases = Fit(spec, Long(0.01, true));
         Assert.True(Weights(penalized.Parameters) < 0.8 * Weights(plain.Parameters), $"{Weights(penalized.Parameters)} vs {Weights(plain.Parameters)}");
+        Assert.True(Weights(withBiases.Parameters) < 0.8 * Weights(plain.Parameters), $"{Weights(withBiases.Parameters)} vs {Weights(plain.Parameters)}");
+        Assert.True(Biases(withBiases.Parameters) < 0.8 * Biases(penalized.Parameters), $"{Biases(withBiases.Parameters)} vs {Biases(penalized.Parameters)}");
+
+        // One plain SGD step on the whole set from the same random parameters (biases included, so none has sign 0):
+        // the step moves each penalized parameter by exactly lr * l1 * sign(p) more than without L1, and the others
+        // (the biases unless asked) exactly as without L1.
+        const double rate = 0.1, l1 = 0.01;
+        var start = new double[spec.ParameterCount];
+        Testing.NetworkOracle.RandomParameters<double>(spec, new SeededRandom(5), start);
+        Assert.DoesNotContain(0.0, start);
+        double[] Step(double coefficient, bool biases)
+        {
+            var net = new ReferenceNetwork<double>(spec, seed: 1);
+            start.CopyTo(net.Parameters);
+            var options = new TrainerOptions { Epochs = 1, BatchSize = Circles.Count, Shuffle = false, L1 = coefficient, L1IncludesBiases = biases };
+            new Trainer<double>(net, new Sgd<double>(rate), options).Fit(Circles);
+            return net.Parameters.ToArray();
+        }
+
+        double[] none = Step(0, false), weightsOnly = Step(l1, false), all = Step(l1, true);
+        for (int layer = 0; layer < spec.Layers.Count; layer++)
+        {
+            for (int k = spec.WeightOffset(layer); k < spec.WeightOffset(layer) + spec.FanIn(layer) * spec.Layers[layer].Units; k++)
+            {
+                Assert.Equal(none[k] - rate * l1 * Math.Sign(start[k]), weightsOnly[k], 1e-12);
+                Assert.Equal(weightsOnly[k], all[k]);
+            }
+
+            for (int k = spec.BiasOffset(layer); k < spec.BiasOffset(layer) + spec.Layers[layer].Units; k++)
+            {
+                Assert.Equal(none[k], weightsOnly[k]);                                 // L1 leaves the biases alone
+                Assert.Equal(none[k] - rate * l1 * Math.Sign(start[k]), all[k], 1e-12); // unless asked
+            }
+        }
     }
 
     [Fact]
@@ -118,6 +197,46 @@ public class TrainerRegularizationTests
         var net = new ReferenceNetwork<double>(Classifier(), seed: 1);
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<double>(net, new Sgd<double>(0.1), new TrainerOptions { L1 = l1, InputNoise = noise }));
         Assert.Equal(l1 != 0 ? "L1" : "InputNoise", error.ParamName);
+    }
+
+    [Fact]
+    public void An_L1_beyond_the_element_types_range_is_refused_as_the_L1_option()
+    {
+        var net = new ReferenceNetwork<float>(new NetworkSpec(2, [new LayerSpec(3, Activation.Tanh), new LayerSpec(1)]), seed: 1);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<float>(net, new Sgd<float>(0.1f), new TrainerOptions { L1 = 1e300 }));
+        Assert.Equal("L1", error.ParamName);
+        Assert.Contains("L1 must be finite in float", error.Message);
+
+        // The same value is fine in double.
+        var doubles = new ReferenceNetwork<double>(new NetworkSpec(2, [new LayerSpec(3, Activation.Tanh), new LayerSpec(1)], precision: Precision.Double), seed: 1);
+        _ = new Trainer<double>(doubles, new Sgd<double>(0.1), new TrainerOptions { L1 = 1e300 });
+    }
+
+    public static TheoryData<int> PenalizedOptimizers => new() { 0, 1, 2, 3, 4 };
+
+    [Theory]
+    [MemberData(nameof(PenalizedOptimizers))]
+    public void The_trainers_L1_on_top_of_an_optimizers_L1_is_refused(int variant)
+    {
+        var spec = Classifier();
+        var net = new ReferenceNetwork<double>(spec, seed: 1);
+        var l1 = new L1Penalty<double>(spec, 0.01);
+        IOptimizer<double> optimizer = variant switch
+        {
+            0 => new Sgd<double>(0.1, 0, l1),
+            1 => new Momentum<double>(net.ParameterCount, 0.1, 0.9, l1),
+            2 => new Nesterov<double>(net.ParameterCount, 0.1, 0.9, l1: l1),
+            3 => new Adam<double>(net.ParameterCount, 0.01, 0.9, 0.999, 1e-8, l1: l1),
+            _ => new RMSprop<double>(net.ParameterCount, 0.01, 0.99, 1e-8, l1: l1),
+        };
+        var error = Assert.Throws<ArgumentException>(() => new Trainer<double>(net, optimizer, Options(l1: 0.02)));
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("TrainerOptions.L1 is 0.02", error.Message);
+        Assert.Contains($"the optimizer ({optimizer.GetType().Name}) already holds an L1Penalty (coefficient 0.01)", error.Message);
+
+        // Either alone is fine.
+        _ = new Trainer<double>(net, optimizer, Options());
+        _ = new Trainer<double>(net, new Sgd<double>(0.1), Options(l1: 0.02));
     }
 
     [Fact]
