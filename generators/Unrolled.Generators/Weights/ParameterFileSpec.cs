@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using Unrolled.Generators.Model;
 using static System.FormattableString;
@@ -28,9 +29,11 @@ internal sealed class ParameterFileSpec
     private readonly List<ParameterFileLayer> _layers;
     private readonly int _loss;
     private readonly int _precision;
+    private readonly int _version;
 
-    public ParameterFileSpec(int inputs, List<ParameterFileLayer> layers, int loss, int precision)
+    public ParameterFileSpec(int inputs, List<ParameterFileLayer> layers, int loss, int precision, int version)
     {
+        _version = version;
         _inputs = inputs;
         _layers = layers;
         _loss = loss;
@@ -40,7 +43,7 @@ internal sealed class ParameterFileSpec
     /// <summary>Throws unless the spec is one a network can have and <paramref name="count"/> parameters fit it.</summary>
     /// <param name="where">What the messages start with: <c>$.spec: </c> for JSON, nothing for the binary form.</param>
     /// <exception cref="InvalidDataException">The spec is impossible, or the count disagrees with it.</exception>
-    public void Check(long count, string where = "")
+    public void Check(decimal count, string where = "")
     {
         string? problem = Problem();
         if (problem is not null)
@@ -48,10 +51,11 @@ internal sealed class ParameterFileSpec
             throw new InvalidDataException(where + problem);
         }
 
-        long expected = ParameterCount();
+        decimal expected = ParameterCount();
         if (expected > 0x7FFFFFC7)
         {
-            throw new InvalidDataException(Invariant($"{where}The file declares {expected} parameters, more than a network can have."));
+            throw new InvalidDataException(
+                where + "The file declares " + expected.ToString(CultureInfo.InvariantCulture) + " parameters, more than a network can have.");
         }
 
         if (count != expected)
@@ -60,13 +64,17 @@ internal sealed class ParameterFileSpec
         }
     }
 
-    /// <summary>The number of parameters of the spec (weights, biases and PReLU slopes of every layer).</summary>
-    public long ParameterCount()
+    /// <summary>
+    /// The number of parameters of the spec (weights, biases and PReLU slopes of every layer), exactly: in decimal,
+    /// which no file can overflow where a long could wrap (ParameterFile's FileSpec counts the same way).
+    /// </summary>
+    public decimal ParameterCount()
     {
-        long count = 0, fanIn = _inputs;
+        decimal count = 0;
+        long fanIn = _inputs;
         foreach (var layer in _layers)
         {
-            count += (fanIn + (layer.Bias ? 1 : 0) + (layer.HasSlopes ? 1 : 0)) * layer.Units;
+            count += (fanIn + (layer.Bias ? 1 : 0) + (layer.HasSlopes ? 1 : 0)) * (long)layer.Units;
             fanIn = layer.Units;
         }
 
@@ -99,6 +107,10 @@ internal sealed class ParameterFileSpec
         return new WeightsContent(format, _inputs, layers.ToEquatableArray(), (LossFunction?)_loss, values, (Precision)_precision, parameters, provenance);
     }
 
+    /// <summary>Why a version 1 file cannot hold what it declares, as ParameterFile words it.</summary>
+    public static string Version1Lacks(string feature, string what) =>
+        $"Version 1 files have no {feature}: {what}; the file is damaged or mislabelled.";
+
     /// <summary>What makes the spec impossible, worded as ParameterFile words it, or null.</summary>
     private string? Problem()
     {
@@ -122,6 +134,11 @@ internal sealed class ParameterFileSpec
             if (!Enum.IsDefined(typeof(Activation), _layers[i].Activation))
             {
                 return Invariant($"The file declares activation value {_layers[i].Activation} in layer {i + 1}, which is not an Activation.");
+            }
+
+            if (_version == 1 && _layers[i].HasSlopes)
+            {
+                return Version1Lacks("PRelu layers", Invariant($"layer {i + 1} declares {(Activation)_layers[i].Activation}"));
             }
 
             if ((_layers[i].Flags & ~BiasFlag) != 0)

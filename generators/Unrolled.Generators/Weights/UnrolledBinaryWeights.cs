@@ -91,7 +91,7 @@ internal static class UnrolledBinaryWeights
             throw new InvalidDataException(Invariant($"The file has bytes after its checksum (at byte {reader.Position}): the file is damaged or not a single parameter file."));
         }
 
-        var spec = new ParameterFileSpec(inputs, raw, loss, precision);
+        var spec = new ParameterFileSpec(inputs, raw, loss, precision, version);
         spec.Check(count);
         var parameters = new double[count];
         for (int i = 0; i < count; i++)

@@ -48,6 +48,8 @@ internal static class UnrolledJsonWeights
             throw Invalid($"Unsupported parameter document version {version.Raw()}; this library reads versions 1 to 2.");
         }
 
+        int formatVersion = version.Text == "1" ? 1 : 2;
+
         Precision? values = null;
         if (root.Property("elementType") is { } elementType)
         {
@@ -63,8 +65,13 @@ internal static class UnrolledJsonWeights
             }
         }
 
-        var (spec, inputs, layers, precision) = ReadSpec(Required(root, "spec", "$"));
+        var (spec, inputs, layers, precision) = ReadSpec(Required(root, "spec", "$"), formatVersion);
         spec.Check(spec.ParameterCount(), "$.spec: ");
+        if (formatVersion == 1)
+        {
+            CheckVersion1Layers(Required(root, "layers", "$"));
+        }
+
         // Filled as the document's arrays are read, so that a spec claiming more than the file holds allocates nothing.
         var parameters = new List<double>();
         ReadLayers(Required(root, "layers", "$"), inputs, layers, values ?? precision, parameters);
@@ -73,7 +80,7 @@ internal static class UnrolledJsonWeights
         return spec.ToContent(WeightsFormat.UnrolledJson, array.ToEquatableArray(), values, "Unrolled parameter file, JSON");
     }
 
-    private static (ParameterFileSpec Spec, int Inputs, List<ParameterFileLayer> Layers, Precision Precision) ReadSpec(JsonNode spec)
+    private static (ParameterFileSpec Spec, int Inputs, List<ParameterFileLayer> Layers, Precision Precision) ReadSpec(JsonNode spec, int version)
     {
         const string path = "$.spec";
         if (spec.Kind != JsonKind.Object)
@@ -101,6 +108,11 @@ internal static class UnrolledJsonWeights
             int units = RequiredInt32(layer, "units", layerPath);
             var activation = ParseEnum<Activation>(RequiredString(layer, "activation", layerPath), $"{layerPath}.activation");
             double alpha = OptionalNumber(layer, "alpha", layerPath, LayerSpec.DefaultAlpha(activation));
+            if (version == 1 && layer.Property("dropout") is not null)
+            {
+                throw Invalid(ParameterFileSpec.Version1Lacks("dropout", $"{layerPath} has \"dropout\""));
+            }
+
             double dropout = OptionalNumber(layer, "dropout", layerPath, 0);
             bool bias = layer.Property("bias") is not { } biasNode || biasNode.Kind switch
             {
@@ -108,6 +120,11 @@ internal static class UnrolledJsonWeights
                 JsonKind.False => false,
                 _ => throw Invalid($"{layerPath}.bias is {biasNode.Raw()}, expected true or false."),
             };
+            if (version == 1 && !bias)
+            {
+                throw Invalid(ParameterFileSpec.Version1Lacks("bias-free layers", $"{layerPath} has \"bias\": false"));
+            }
+
             raw.Add(new ParameterFileLayer(units, (int)activation, alpha, dropout, bias ? ParameterFileSpec.BiasFlag : 0));
         }
 
@@ -117,7 +134,24 @@ internal static class UnrolledJsonWeights
         var precision = spec.Property("precision") is { } precisionNode
             ? ParseEnum<Precision>(StringOf(precisionNode, $"{path}.precision"), $"{path}.precision")
             : Precision.Single;
-        return (new ParameterFileSpec(inputs, raw, (int)loss, (int)precision), inputs, raw, precision);
+        return (new ParameterFileSpec(inputs, raw, (int)loss, (int)precision, version), inputs, raw, precision);
+    }
+
+    /// <summary>A version 1 document has no PReLU slopes: a layer that carries them is damaged or mislabelled.</summary>
+    private static void CheckVersion1Layers(JsonNode layers)
+    {
+        if (layers.Kind != JsonKind.Array)
+        {
+            return;
+        }
+
+        for (int index = 0; index < layers.Items.Count; index++)
+        {
+            if (layers.Items[index].Kind == JsonKind.Object && layers.Items[index].Property("slopes") is not null)
+            {
+                throw Invalid(ParameterFileSpec.Version1Lacks("PReLU slopes", Invariant($"$.layers[{index}] has \"slopes\"")));
+            }
+        }
     }
 
     private static double OptionalNumber(JsonNode parent, string name, string path, double fallback)
