@@ -19,8 +19,8 @@ public class CodeFixCatalogTests
     [Fact]
     public void These_ids_have_a_fix_and_the_others_none()
     {
-        // The others need a decision only the author can make (a size, an order, a name, a project setting) or wait for
-        // the generator (UNR039). docs/diagnostics.md says why for each.
+        // The others need a decision only the author can make (a size, an order, a name, a project setting).
+        // docs/diagnostics.md says why for each.
         string[] fixable = ["UNR001", "UNR006", "UNR008", "UNR009", "UNR010", "UNR012", "UNR018", "UNR019", "UNR020"];
         Assert.Equal(fixable, Fixes.SelectMany(f => f.FixableDiagnosticIds).Distinct().Order());
     }

@@ -22,11 +22,11 @@ public class DescriptorTests
     public void Ids_are_unique_and_numbered_without_gaps_within_the_blocks_handed_out()
     {
         // UNR001-UNR021 (UNR005, softmax only on the last layer, retired); UNR022-UNR029 for weights files;
-        // UNR030-UNR039 for issue 13's toolbox, whose temporary UNR039 ("not generated yet") ends its block; UNR040 sizes.
+        // UNR030-UNR039 for issue 13's toolbox (UNR039, "not generated yet", retired once everything was); UNR040 sizes.
         string[] expected =
         [
             .. Enumerable.Range(1, 29).Where(n => n != 5).Select(n => $"UNR{n:000}"),
-            "UNR030", "UNR031", "UNR032", "UNR039", "UNR040",
+            "UNR030", "UNR031", "UNR032", "UNR040",
         ];
         Assert.Equal(expected, All.Select(d => d.Id).Order());
         Assert.All(All, d => Assert.Matches(@"^UNR\d{3}$", d.Id));

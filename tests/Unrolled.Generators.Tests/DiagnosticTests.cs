@@ -134,7 +134,7 @@ public class DiagnosticTests
         [Network(2, Precision = Precision.{precision})]
         [[|Dense(2, Activation.PRelu, Alpha = {alpha})|]]
         public partial class Net;
-        """, ["UNR010", "UNR039"], "UNR010", DiagnosticSeverity.Error, message);
+        """, ["UNR010"], "UNR010", DiagnosticSeverity.Error, message);
 
     [Fact]
     public void UNR011_language_version_below_12()
@@ -343,28 +343,6 @@ public class DiagnosticTests
         [Dense(4, Activation.Relu)]
         [[|Dense(1, Dropout = 0.5)|]]
         public partial class Net;
-        """, ["UNR031", "UNR039"], "UNR031", DiagnosticSeverity.Warning,
+        """, ["UNR031"], "UNR031", DiagnosticSeverity.Warning,
         "Dropout on the output layer drops the network's predictions rather than features; layer 2 of 'Net' sets Dropout = 0.5 — remove Dropout from the output layer and apply it to a hidden layer");
-
-    [Fact]
-    public void UNR039_dropout_on_the_output_layer_is_not_generated_yet() => DiagnosticAssert.Exactly("""
-        [Network(2)]
-        [Dense(4, Activation.Relu)]
-        [[|Dense(1, Dropout = 0.5)|]]
-        public partial class Net;
-        """, ["UNR031", "UNR039"], "UNR039", DiagnosticSeverity.Error,
-        "'Net' uses Dropout on the output layer, layer 2, which generated code does not support yet — use ReferenceNetwork<T> for now");
-
-    [Theory]
-    [InlineData("[Dense(3, Activation.PRelu)] [[|Dense(1, Activation.PRelu)|]]", "PRelu (learned slopes) on the output layer, layer 2")]
-    public void UNR039_what_the_interpreter_runs_and_generated_code_does_not_yet(string layers, string feature)
-    {
-        var run = DiagnosticAssert.Single($"""
-            [Network(2)]
-            {layers}
-            public partial class Net;
-            """, "UNR039", DiagnosticSeverity.Error,
-            $"'Net' uses {feature}, which generated code does not support yet — use ReferenceNetwork<T> for now");
-        Assert.Empty(run.Sources);
-    }
 }

@@ -73,7 +73,10 @@ public class RandomTopologyTests(ITestOutputHelper output)
         Assert.InRange(topologies.Sum(t => t.Layers.Where((_, l) => !t.HasBias(l)).Count()), 30, 200);
         Assert.InRange(topologies.Sum(t => t.Layers.SkipLast(1).Count(l => l.Activation == Activation.Softmax)), 5, 40);
         Assert.InRange(topologies.Sum(t => t.Layers.Count(l => l.Activation == Activation.PRelu)), 5, 40);
-        Assert.InRange(topologies.Sum(t => t.Layers.Where((_, l) => t.DropoutOf(l) > 0).Count()), 5, 40);
+        Assert.InRange(topologies.Sum(t => t.Layers.Where((_, l) => t.DropoutOf(l) > 0).Count()), 5, 60);
+        Assert.Contains(topologies, t => t.DropoutOf(t.Layers.Length - 1) > 0 && t.Loss == LossFunction.MeanSquaredError);
+        Assert.Contains(topologies, t => t.DropoutOf(t.Layers.Length - 1) > 0 && t.Loss != LossFunction.MeanSquaredError);
+        Assert.Contains(topologies, t => t.Layers[^1].Activation == Activation.PRelu);
         Assert.Contains(topologies, t => t.Layers.Any(l => l.Units == 32));
     }
 }

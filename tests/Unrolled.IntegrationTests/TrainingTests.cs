@@ -58,6 +58,26 @@ public class TrainingTests
     }
 
     [Fact]
+    public void PRelu_and_dropout_on_a_mean_squared_error_output_train_as_the_interpreter_does()
+    {
+        var data = Datasets.Circles<double>(samples: 48, noise: 0.1, factor: 0.5, seed: 10);
+        var generated = new PReluOutputNet();
+        var reference = new ReferenceNetwork<double>(PReluOutputNet.Spec);
+        generated.Parameters.CopyTo(reference.Parameters);
+        var options = new TrainerOptions { Epochs = 10, BatchSize = 6, Seed = 2 };
+        var a = new Trainer<double>(generated, new Sgd<double>(0.05), options).Fit(data);
+        var b = new Trainer<double>(reference, new Sgd<double>(0.05), options).Fit(data);
+
+        for (int k = 0; k < PReluOutputNet.ParameterCount; k++)
+        {
+            Assert.Equal(reference.Parameters[k], generated.Parameters[k], 9);
+        }
+
+        Assert.Equal(b.Last.TrainLoss, a.Last.TrainLoss, 9);
+        Assert.NotEqual(0.25, generated.Parameters[PReluOutputNet.Spec.SlopeOffset(1)]); // the output slopes learned
+    }
+
+    [Fact]
     public void Seeding_the_dropout_stream_replays_Backward_and_Forward_never_drops()
     {
         var net = new ToolboxNet();

@@ -151,7 +151,7 @@ internal static class DiagnosticDescriptors
         "'{0}' generates {1} KB of code for its {2} layers, which adds about {3} s to each build (the compiler takes about {4} KB of it per second on a 2-core machine) — expected for a network this deep; nothing needs fixing unless the build is too slow",
         "Generated code grows with the number of layers, not their width; every layer of a large network gets its single-sample, batch and backward kernels at each vector width. Said so that a slower build is no surprise.");
 
-    // Issue 13's toolbox: dropout rules, and what generated code does not write yet.
+    // Issue 13's toolbox: dropout rules, and a weights file's bias.
 
     public static readonly DiagnosticDescriptor DropoutOutOfRange = Error(
         DiagnosticIds.DropoutOutOfRange, "Dropout is out of range", SpecMessages.DropoutOutOfRange,
@@ -165,11 +165,6 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.WeightsBiasDiffers, "Bias differs from the weights file",
         "Layer {0} of '{1}' {2}; {3} {4} — " + WeightsFix,
         "The declared shape is the contract: a layer declared without bias (Bias = false) takes its weights from a layer without one (a Gemm without C, a MatMul without Add, \"bias\": false), and a layer with a bias from one with a bias.");
-
-    public static readonly DiagnosticDescriptor NotGeneratedYet = Error(
-        DiagnosticIds.NotGeneratedYet, "Not supported by generated code yet",
-        "'{0}' uses {1}, which generated code does not support yet — use ReferenceNetwork<T> for now",
-        "Dropout or PReLU on the output layer run in ReferenceNetwork<T> (build it from a NetworkSpec); the generator does not write code for them yet.");
 
     /// <summary>The descriptor that reports a broken shape rule.</summary>
     public static DiagnosticDescriptor For(SpecRule rule) => rule switch

@@ -42,9 +42,6 @@ internal static class DiagnosticIds
     public const string DropoutOnOutputLayer = "UNR031";
     public const string WeightsBiasDiffers = "UNR032";
 
-    /// <summary>Temporary: a feature ReferenceNetwork runs and the emitter does not write yet.</summary>
-    public const string NotGeneratedYet = "UNR039";
-
     /// <summary>Where each id is explained: <c>docs/diagnostics.md</c>, one section per id, anchored by the id in lower case.</summary>
     public const string HelpBase = "https://github.com/unrolled/unrolled/blob/main/docs/diagnostics.md#";
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using Unrolled.Generators.Model;
 using Unrolled.Generators.Planning;
 using static Unrolled.Generators.Model.GeneratedNames;
 
@@ -70,8 +71,13 @@ internal static class BackwardKernelEmitter
             w.Line();
             w.Line($"// The loss, and its gradient with respect to the output layer's pre-activations z{output.Number}.");
             string zOut = Trace(outputRegions.TraceZ, output.Units), aOut = Trace(outputRegions.TraceA, output.Units);
-            w.Line($"{t.Keyword} loss = {ComputeLoss}({zOut}, {aOut}, target);");
-            w.Line($"{OutputDelta}({zOut}, {aOut}, target, {Trace(outputRegions.TraceDelta, output.Units)});");
+            bool meanSquared = plan.Loss == LossFunction.MeanSquaredError;
+
+            // With dropout on the output layer the loss sees a * mask; cross-entropies read the logits z, and their
+            // fused dL/dz the unmasked a, so their mask is drawn (keeping the stream in step) and has no effect.
+            string aTrained = output.HasDropout ? Trace(outputRegions.TraceDropped, output.Units) : aOut;
+            w.Line($"{t.Keyword} loss = {ComputeLoss}({zOut}, {aTrained}, target);");
+            w.Line($"{OutputDelta}({zOut}, {(meanSquared ? aTrained : aOut)}, target, {Trace(outputRegions.TraceDelta, output.Units)});");
             w.Line();
             w.Line("// Backward, last layer first: each layer adds its gradients and hands dL/dx to the layer before it.");
             for (int l = plan.Layers.Count - 1; l >= 0; l--)
@@ -82,7 +88,7 @@ internal static class BackwardKernelEmitter
                 string input = layer.IsFirst ? "input"
                     : plan.Layers[l - 1].HasDropout ? Trace(before.TraceDropped, layer.FanIn)
                     : Trace(before.TraceA, layer.FanIn);
-                if (layer.HasDropout)
+                if (layer.HasDropout && (!layer.IsLast || plan.Loss == LossFunction.MeanSquaredError))
                 {
                     w.Line($"{DropoutGradient(layer.Number)}({Trace(regions.TraceMask, layer.Units)}, {Trace(regions.TraceDelta, layer.Units)});");
                 }
@@ -98,12 +104,13 @@ internal static class BackwardKernelEmitter
 
         foreach (var layer in plan.Layers.Where(l => l.HasDropout))
         {
-            EmitDropout(w, t, layer);
+            // A cross-entropy output's mask is drawn and never applied: no gradient kernel for it.
+            EmitDropout(w, t, layer, gradient: !layer.IsLast || plan.Loss == LossFunction.MeanSquaredError);
         }
     }
 
     /// <summary>A layer's dropout in training, and its gradient through the same mask.</summary>
-    private static void EmitDropout(CodeWriter w, NumericType t, LayerPlan layer)
+    private static void EmitDropout(CodeWriter w, NumericType t, LayerPlan layer, bool gradient)
     {
         int m = layer.Units, l = layer.Number;
         double p = layer.Dropout;
@@ -128,6 +135,11 @@ internal static class BackwardKernelEmitter
                 w.Line("mask[j] = keep;");
                 w.Line("dropped[j] = a[j] * keep;");
             }
+        }
+
+        if (!gradient)
+        {
+            return;
         }
 
         w.Line();

@@ -61,7 +61,6 @@ internal static class NetworkParser
         }
 
         ExactActivationsCheck.Check(type.Name, declared, layers, networkLocation, diagnostics);
-        NotGeneratedYetCheck.Check(type.Name, layers, diagnostics);
         MemberNameChecks.Check(type, layers.Count, declared.Precision, networkLocation, diagnostics,
             baked: declared.Weights is not null, dropout: layers.Any(l => l.Dropout > 0 && l.Dropout < 1));
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))

@@ -34,6 +34,8 @@ internal static class LayerPlanner
                 HasBias: layer.Bias,
                 SlopeOffset: LearnsSlopes(layer.Activation) ? offset + ((n + (layer.Bias ? 1 : 0)) * m) : -1,
                 Dropout: layer.Dropout,
+                DerivativeInBackward: l == model.Layers.Count - 1 && model.Loss == LossFunction.MeanSquaredError
+                    && (layer.Dropout > 0 || LearnsSlopes(layer.Activation)),
                 Code: unrolled ? LayerCode.Unrolled : LayerCode.Simd,
                 UnrolledPartials: VectorShapes.PartialSums(m, n),
                 VectorActivation: HasElementwiseVectorForm(layer.Activation, fast),

@@ -65,6 +65,10 @@ internal readonly record struct VectorShape(int Bits, int Lanes);
 /// <param name="BiasOffset">Where b starts in the parameters, or -1 when the layer has no bias (<see cref="HasBias"/> false).</param>
 /// <param name="SlopeOffset">Where PReLU's learned slopes start (after the bias), or -1 for other activations.</param>
 /// <param name="Dropout">The probability p that Backward drops each output (0: none); Forward and Loss never drop.</param>
+/// <param name="DerivativeInBackward">
+/// The output layer's f'(z) is applied by its backward method, after the loss's dL/da (and the dropout mask): a
+/// mean-squared-error output with dropout or PReLU's slopes. Otherwise the output delta is dL/dz already.
+/// </param>
 /// <param name="UnrolledPartials">Partial sums per unit of the unrolled form (1: one chain per unit).</param>
 /// <param name="VectorActivation">The SIMD branches apply the activation themselves; otherwise a scalar loop follows them.</param>
 /// <param name="ForwardWidths">The SIMD forward branches, widest first (empty when the layer is unrolled or too narrow).</param>
@@ -83,6 +87,7 @@ internal sealed record LayerPlan(
     bool HasBias,
     int SlopeOffset,
     double Dropout,
+    bool DerivativeInBackward,
     LayerCode Code,
     int UnrolledPartials,
     bool VectorActivation,
@@ -99,8 +104,8 @@ internal sealed record LayerPlan(
     /// <summary>Whether Backward drops the layer's outputs (inverted dropout, masks from the network's stream).</summary>
     public bool HasDropout => Dropout > 0;
 
-    /// <summary>Whether backward multiplies by the activation's derivative (the output layer's is in its delta already).</summary>
-    public bool NeedsDerivative => !IsLast && Activation != Activation.Identity;
+    /// <summary>Whether backward multiplies by the activation's derivative (the output layer's is usually in its delta already).</summary>
+    public bool NeedsDerivative => (!IsLast || DerivativeInBackward) && Activation != Activation.Identity;
 }
 
 /// <summary>

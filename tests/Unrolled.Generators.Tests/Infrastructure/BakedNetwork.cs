@@ -36,13 +36,6 @@ public static class BakedNetwork
         return text.Append(CultureInfo.InvariantCulture, $"public partial class {name};\n").ToString();
     }
 
-    /// <summary>
-    /// Whether <paramref name="spec"/> uses what ReferenceNetwork runs and the generator does not write yet (UNR039):
-    /// PReLU or dropout on the output layer.
-    /// </summary>
-    public static bool NeedsUnwrittenFeature(NetworkSpec spec) =>
-        spec.Layers[^1].Activation == Activation.PRelu || spec.Layers[^1].Dropout > 0;
-
     /// <summary>Runs the generator on <paramref name="source"/> with <paramref name="files"/>, requiring clean code.</summary>
     public static GeneratorRun Generate(string source, ProjectFiles files)
     {

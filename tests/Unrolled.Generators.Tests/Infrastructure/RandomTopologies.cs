@@ -114,6 +114,25 @@ public static class RandomTopologies
         return topology with { Layers = layers };
     }
 
+    /// <summary>About one output layer in six gets dropout (any loss), and one MSE output layer in six becomes a PReLU.</summary>
+    private static Topology WithOutputFeatures(Topology topology, SeededRandom random)
+    {
+        var layers = topology.Layers.ToArray();
+        var dropouts = topology.Dropouts.ToArray();
+        int last = layers.Length - 1;
+        if (random.NextInt(6) == 0)
+        {
+            dropouts[last] = 0.25;
+        }
+
+        if (random.NextInt(6) == 0 && topology.Loss == LossFunction.MeanSquaredError)
+        {
+            layers[last] = (layers[last].Units, Activation.PRelu, double.NaN);
+        }
+
+        return topology with { Layers = layers, Dropouts = dropouts };
+    }
+
     private static (Topology[], Assembly) Compile()
     {
         var random = new SeededRandom(20261122);
@@ -122,11 +141,13 @@ public static class RandomTopologies
         var biases = new SeededRandom(20261201);
         var softmax = new SeededRandom(20261202);
         var dropout = new SeededRandom(20261203);
+        var output = new SeededRandom(20261204);
         var topologies = Enumerable.Range(0, Count)
             .Select(i => Draw(random, i))
             .Select(t => t with { Biases = t.Layers.Select(_ => biases.NextInt(4) != 0).ToArray() })
             .Select(t => WithHiddenSoftmax(t, softmax))
             .Select(t => t with { Dropouts = t.Layers.Select((_, l) => l < t.Layers.Length - 1 && dropout.NextInt(6) == 0 ? 0.25 * (1 + dropout.NextInt(2)) : 0).ToArray() })
+            .Select(t => WithOutputFeatures(t, output))
             .ToArray();
         string source = "using Unrolled;\nnamespace " + Namespace + ";\n\n" + string.Join("\n", topologies.Select(t => t.Declaration));
         var run = GeneratorRunner.Run(source);

@@ -68,3 +68,9 @@ public partial class VeryWideNet;
 [Dense(8, Activation.Softmax, Bias = false)]
 [Dense(2, Activation.Softmax)]
 public partial class ToolboxNet;
+
+/// <summary>PReLU and dropout on the output layer of a mean-squared-error network: the mask and the slopes act in Backward.</summary>
+[Network(2, Precision = Precision.Double)]
+[Dense(12, Activation.Tanh, Dropout = 0.25)]
+[Dense(2, Activation.PRelu, Dropout = 0.5)]
+public partial class PReluOutputNet; // UNR031 (dropout on the output layer) is intended: NoWarn in the project

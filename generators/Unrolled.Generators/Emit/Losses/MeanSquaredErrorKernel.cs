@@ -29,9 +29,9 @@ internal sealed class MeanSquaredErrorKernel : LossKernel
             w.Line($"delta[k] = {t.Literal(2)} * (a[k] - target[k]) / {t.Literal(m)};");
         }
 
-        if (output.Activation == Activation.Identity)
+        if (output.Activation == Activation.Identity || output.DerivativeInBackward)
         {
-            return;
+            return; // with dropout or PReLU's slopes, the layer's backward method applies f'(z) after the mask
         }
 
         var kernel = ActivationKernel.For(output.Activation);
