@@ -78,12 +78,15 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => (result.Model!.HintName, result.NetworkAttribute))
             .Collect();
-        context.RegisterSourceOutput(largeFiles.Combine(attributes), static (spc, pair) =>
+        // Diagnostics are reported against the compilation's syntax trees, so that #pragma warning disable applies to them.
+        var trees = context.CompilationProvider;
+        context.RegisterSourceOutput(largeFiles.Combine(attributes).Combine(trees), static (spc, pair) =>
         {
-            foreach (var file in pair.Left)
+            var syntaxTrees = pair.Left.Left.IsEmpty ? null : new SyntaxTrees(pair.Right);
+            foreach (var file in pair.Left.Left)
             {
-                var location = pair.Right.FirstOrDefault(a => a.HintName == file.HintName).NetworkAttribute;
-                spc.ReportDiagnostic(SizeDiagnostic.Create(file.NetworkName, file.Layers, file.Length, location).ToDiagnostic());
+                var location = pair.Left.Right.FirstOrDefault(a => a.HintName == file.HintName).NetworkAttribute;
+                spc.ReportDiagnostic(SizeDiagnostic.Create(file.NetworkName, file.Layers, file.Length, location).ToDiagnostic(syntaxTrees));
             }
         });
 
@@ -92,11 +95,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CompilationChecks.WithCompilationChecks(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        context.RegisterSourceOutput(diagnostics.Combine(trees), static (spc, pair) =>
         {
-            foreach (var diagnostic in list)
+            var syntaxTrees = pair.Left.Count == 0 ? null : new SyntaxTrees(pair.Right);
+            foreach (var diagnostic in pair.Left)
             {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic(syntaxTrees));
             }
         });
 
@@ -109,6 +113,6 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static diagnostic => diagnostic is not null)
             .WithTrackingName(TrackingNames.OrphanLayers);
 
-        context.RegisterSourceOutput(orphans, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic!.ToDiagnostic()));
+        context.RegisterSourceOutput(orphans.Combine(trees), static (spc, pair) => spc.ReportDiagnostic(pair.Left!.ToDiagnostic(new SyntaxTrees(pair.Right))));
     }
 }

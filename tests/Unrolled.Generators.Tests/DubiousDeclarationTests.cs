@@ -28,6 +28,24 @@ public class DubiousDeclarationTests
     }
 
     [Fact]
+    public void A_warning_is_silenced_by_pragma_warning_disable_around_its_declaration()
+    {
+        // Reported at a location in the syntax tree, not by file and span, so that the pragma table applies to it.
+        var run = GeneratorRunner.Run("""
+            using Unrolled;
+            #pragma warning disable UNR031
+            [Network(2)] [Dense(4)] [Dense(1, Dropout = 0.5)] public partial class Quiet;
+            #pragma warning restore UNR031
+            [Network(2)] [Dense(4)] [Dense(1, Dropout = 0.5)] public partial class Loud;
+            """);
+        var warnings = run.GeneratorDiagnostics.Where(d => d.Id == "UNR031")
+            .ToDictionary(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'Quiet'", StringComparison.Ordinal) ? "Quiet" : "Loud");
+        Assert.True(warnings["Quiet"].IsSuppressed);
+        Assert.False(warnings["Loud"].IsSuppressed);
+        Assert.True(warnings["Quiet"].Location.IsInSource);
+    }
+
+    [Fact]
     public void UNR020_exact_activations_without_an_approximated_activation() => DiagnosticAssert.Single("""
         [[|Network(2, ExactActivations = true)|]]
         [Dense(4, Activation.Relu)]

@@ -70,7 +70,9 @@ public partial class VeryWideNet;
 public partial class ToolboxNet;
 
 /// <summary>PReLU and dropout on the output layer of a mean-squared-error network: the mask and the slopes act in Backward.</summary>
+#pragma warning disable UNR031 // dropout on the output layer, on purpose: the path under test (and the pragma's own test)
 [Network(2, Precision = Precision.Double)]
 [Dense(12, Activation.Tanh, Dropout = 0.25)]
 [Dense(2, Activation.PRelu, Dropout = 0.5)]
-public partial class PReluOutputNet; // UNR031 (dropout on the output layer) is intended: NoWarn in the project
+public partial class PReluOutputNet;
+#pragma warning restore UNR031
