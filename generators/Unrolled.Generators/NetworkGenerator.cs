@@ -82,11 +82,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         var trees = context.CompilationProvider;
         context.RegisterSourceOutput(largeFiles.Combine(attributes).Combine(trees), static (spc, pair) =>
         {
-            var syntaxTrees = pair.Left.Left.IsEmpty ? null : new SyntaxTrees(pair.Right);
             foreach (var file in pair.Left.Left)
             {
                 var location = pair.Left.Right.FirstOrDefault(a => a.HintName == file.HintName).NetworkAttribute;
-                spc.ReportDiagnostic(SizeDiagnostic.Create(file.NetworkName, file.Layers, file.Length, location).ToDiagnostic(syntaxTrees));
+                spc.ReportDiagnostic(SizeDiagnostic.Create(file.NetworkName, file.Layers, file.Length, location).ToDiagnostic(pair.Right));
             }
         });
 
@@ -97,10 +96,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(diagnostics.Combine(trees), static (spc, pair) =>
         {
-            var syntaxTrees = pair.Left.Count == 0 ? null : new SyntaxTrees(pair.Right);
             foreach (var diagnostic in pair.Left)
             {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic(syntaxTrees));
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
             }
         });
 
@@ -113,6 +111,6 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static diagnostic => diagnostic is not null)
             .WithTrackingName(TrackingNames.OrphanLayers);
 
-        context.RegisterSourceOutput(orphans.Combine(trees), static (spc, pair) => spc.ReportDiagnostic(pair.Left!.ToDiagnostic(new SyntaxTrees(pair.Right))));
+        context.RegisterSourceOutput(orphans.Combine(trees), static (spc, pair) => spc.ReportDiagnostic(pair.Left!.ToDiagnostic(pair.Right)));
     }
 }

@@ -88,7 +88,7 @@ internal static class BackwardKernelEmitter
                 string input = layer.IsFirst ? "input"
                     : plan.Layers[l - 1].HasDropout ? Trace(before.TraceDropped, layer.FanIn)
                     : Trace(before.TraceA, layer.FanIn);
-                if (layer.HasDropout && (!layer.IsLast || plan.Loss == LossFunction.MeanSquaredError))
+                if (plan.MasksGradient(layer))
                 {
                     w.Line($"{DropoutGradient(layer.Number)}({Trace(regions.TraceMask, layer.Units)}, {Trace(regions.TraceDelta, layer.Units)});");
                 }
@@ -104,8 +104,7 @@ internal static class BackwardKernelEmitter
 
         foreach (var layer in plan.Layers.Where(l => l.HasDropout))
         {
-            // A cross-entropy output's mask is drawn and never applied: no gradient kernel for it.
-            EmitDropout(w, t, layer, gradient: !layer.IsLast || plan.Loss == LossFunction.MeanSquaredError);
+            EmitDropout(w, t, layer, gradient: plan.MasksGradient(layer));
         }
     }
 

@@ -8,7 +8,7 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         new(descriptor, location, arguments.ToEquatableArray());
 
-    /// <summary>The diagnostic, at its place in <paramref name="trees"/> when one of them is its file (see <see cref="LocationInfo.ToLocation"/>).</summary>
-    public Diagnostic ToDiagnostic(SyntaxTrees? trees = null) =>
-        Diagnostic.Create(Descriptor, Location?.ToLocation(trees), Arguments.AsSpan().ToArray());
+    /// <summary>The diagnostic, at its place in <paramref name="compilation"/>'s syntax trees when one of them is its file (see <see cref="LocationInfo.ToLocation"/>).</summary>
+    public Diagnostic ToDiagnostic(Compilation? compilation = null) =>
+        Diagnostic.Create(Descriptor, Location?.ToLocation(compilation), Arguments.AsSpan().ToArray());
 }

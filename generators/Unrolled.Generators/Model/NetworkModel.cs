@@ -16,6 +16,9 @@ internal readonly record struct LayerModel(int FanIn, int Units, Activation Acti
 {
     /// <summary>Whether the layer learns a slope per unit (PReLU), stored after its bias.</summary>
     public bool HasSlopes => ActivationTraits.Of(Activation)?.LearnsSlopes ?? false;
+
+    /// <summary>The layer's parameters: W[fanIn, units], then b[units] if it has a bias, then the slopes if it learns them.</summary>
+    public int ParameterCount => (FanIn + (Bias ? 1 : 0) + (HasSlopes ? 1 : 0)) * Units;
 }
 
 /// <summary>One network as declared, checked against the shape rules: what the planner starts from.</summary>

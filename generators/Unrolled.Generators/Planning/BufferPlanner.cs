@@ -17,7 +17,7 @@ internal static class BufferPlanner
             bool dropout = layer.Dropout > 0;
             regions[l] = new LayerRegions(TraceZ: trace, TraceA: trace + m, TraceDelta: trace + (2 * m), ScratchZ: scratch, ScratchA: scratch + m,
                 TraceMask: dropout ? trace + (3 * m) : -1, TraceDropped: dropout ? trace + (4 * m) : -1);
-            parameters += (layer.FanIn + (layer.Bias ? 1 : 0) + (LayerPlanner.LearnsSlopes(layer.Activation) ? 1 : 0)) * m;
+            parameters += layer.ParameterCount;
             trace += (dropout ? 5 : 3) * m;
             scratch += 2 * m;
         }

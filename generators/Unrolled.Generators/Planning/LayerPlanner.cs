@@ -32,10 +32,10 @@ internal static class LayerPlanner
                 WeightOffset: offset,
                 BiasOffset: layer.Bias ? offset + (n * m) : -1,
                 HasBias: layer.Bias,
-                SlopeOffset: LearnsSlopes(layer.Activation) ? offset + ((n + (layer.Bias ? 1 : 0)) * m) : -1,
+                SlopeOffset: layer.HasSlopes ? offset + ((n + (layer.Bias ? 1 : 0)) * m) : -1,
                 Dropout: layer.Dropout,
                 DerivativeInBackward: l == model.Layers.Count - 1 && model.Loss == LossFunction.MeanSquaredError
-                    && (layer.Dropout > 0 || LearnsSlopes(layer.Activation)),
+                    && (layer.Dropout > 0 || layer.HasSlopes),
                 Code: unrolled ? LayerCode.Unrolled : LayerCode.Simd,
                 UnrolledPartials: VectorShapes.PartialSums(m, n),
                 VectorActivation: HasElementwiseVectorForm(layer.Activation, fast),
@@ -43,14 +43,11 @@ internal static class LayerPlanner
                 ForwardWidths: simd ? widths.Select(v => Affine(v, n, m, Limits.Accumulators, samples: 1)).ToEquatableArray() : default,
                 BackwardWidths: simd ? widths.Select(v => Backward(v, m)).ToEquatableArray() : default,
                 VectorDerivative: kernel.HasVectorDerivative(fast)));
-            offset += (n + (layer.Bias ? 1 : 0) + (LearnsSlopes(layer.Activation) ? 1 : 0)) * m;
+            offset += layer.ParameterCount;
         }
 
         return plans;
     }
-
-    /// <summary>Whether the activation's slopes are parameters (PReLU), laid out after the layer's bias.</summary>
-    public static bool LearnsSlopes(Activation activation) => ActivationTraits.Of(activation)?.LearnsSlopes ?? false;
 
     /// <summary>Whether the SIMD branches can apply the activation a vector at a time (element-wise, with a vector form).</summary>
     public static bool HasElementwiseVectorForm(Activation activation, bool fast)

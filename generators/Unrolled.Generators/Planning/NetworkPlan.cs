@@ -27,6 +27,12 @@ internal sealed record NetworkPlan(
     /// <summary>Whether a layer has dropout: the network implements IDropoutNetwork and its Backward draws masks.</summary>
     public bool HasDropout => Layers.Any(l => l.HasDropout);
 
+    /// <summary>
+    /// Whether Backward multiplies <paramref name="layer"/>'s gradient by its mask: every layer with dropout but a
+    /// cross-entropy output, whose loss reads the logits (its mask is drawn, keeping the stream in step, and unused).
+    /// </summary>
+    public bool MasksGradient(LayerPlan layer) => layer.HasDropout && (!layer.IsLast || Loss == LossFunction.MeanSquaredError);
+
     /// <summary>The weights baked from the network's Weights file, or null when it declares none.</summary>
     public BakedWeightsPlan? Weights { get; init; }
 }

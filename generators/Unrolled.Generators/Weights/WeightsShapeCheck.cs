@@ -69,8 +69,7 @@ internal static class WeightsShapeCheck
         }
 
         // PReLU's alpha is only its slopes' initial value; the file's slopes are parameters.
-        bool slopes = ActivationTraits.Of(declared.Activation)?.LearnsSlopes ?? false;
-        if (stated.Activation != declared.Activation || (!slopes && !stated.Alpha.Equals(declared.Alpha)))
+        if (stated.Activation != declared.Activation || (!declared.HasSlopes && !stated.Alpha.Equals(declared.Alpha)))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsActivationDiffers, location,
                 Invariant(i + 1), model.Name, Describe(declared.Activation, declared.Alpha), side, Describe(stated.Activation, stated.Alpha)));
